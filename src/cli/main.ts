@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { SCAN_FLAGS } from './scan-flags.js';
+import { describeError } from './errors.js';
+import type { ScanFlags } from './scan-command.js';
+
+/**
+ * Builds the command line. Command actions import their modules lazily, so `scan --staged` in a
+ * pre-commit hook loads only what a staged scan needs.
+ */
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('keyguard')
+    .description('Find leaked API keys, committed .env files and .gitignore gaps; block them before they are pushed.')
+    .version(TOOL_VERSION, '-v, --version')
+    .showHelpAfterError('(run keyguard --help for usage)')
+    .exitOverride();
+
+  const scanCommand = program
+    .command('scan')
+    .description('scan files and folders (default: the current folder), git history (--history) or staged changes (--staged)')
+    .argument('[paths...]', 'files or folders to scan', []);
+  for (const spec of SCAN_FLAGS) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.defaultValue !== undefined && typeof spec.defaultValue === 'string') option.default(spec.defaultValue);
+    scanCommand.addOption(option);
+  }
+  scanCommand.action(async (paths: string[], flags: ScanFlags) => {
+    const { runScanCommand } = await import('./scan-command.js');
+    setExitCode(await runScanCommand(paths, flags));
+  });
+
+  program
+    .command('rules')
+    .description('list the detection rules: id, provider, severity, description')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (flags: { format: string }) => {
+      const { runRulesCommand } = await import('./rules-command.js');
+      setExitCode(await runRulesCommand(flags.format));
+    });
+
+  program
+    .command('init')
+    .description('install the pre-commit hook that runs `keyguard scan --staged` (husky, or a plain git hook)')
+    .argument('[path]', 'the project folder', '.')
+    .option('--force', 'replace an existing pre-commit hook that is not keyguard\'s (it is backed up first)')
+    .action(async (path: string, flags: { force?: boolean }) => {
+      const { runInitCommand } = await import('./init-command.js');
+      setExitCode(await runInitCommand(path, flags.force === true));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    if (typeof code === 'string' && code.startsWith('commander.')) return 2; // commander already printed the message
+    process.stderr.write(`keyguard: ${describeError(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The `keyguard scan` options, as one table: the CLI builds its flags from it and
+ * scripts/readme.js writes the README's option list from it, so the two cannot drift.
+ */
+export interface FlagSpec {
+  flags: string;
+  description: string;
+  /** Shown in help and the README; also the parsed default where given. */
+  defaultValue?: string | boolean;
+  choices?: readonly string[];
+}
+
+export const SCAN_FLAGS: readonly FlagSpec[] = [
+  { flags: '--format <format>', description: 'report format', defaultValue: 'text', choices: ['text', 'json', 'sarif'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout (the exit code is unchanged)' },
+  { flags: '--fail-on <severity>', description: 'exit 1 only for findings at or above this severity ("none" never fails)', defaultValue: 'info', choices: ['info', 'low', 'medium', 'high', 'critical', 'none'] },
+  { flags: '--show-secrets', description: 'print secrets in full instead of redacted (never do this in CI logs)' },
+  { flags: '--max-file-size <MB>', description: 'skip files (and blobs) larger than this', defaultValue: '10' },
+  { flags: '--history', description: 'scan every commit of every ref (branches, tags, remotes, stash) instead of the working tree' },
+  { flags: '--since <rev>', description: 'with --history: only commits not reachable from <rev>, or an A..B range (what a pull request adds)' },
+  { flags: '--branch <ref>', description: 'with --history: only commits reachable from <ref>' },
+  { flags: '--max-commits <n>', description: 'with --history: at most this many commits, newest first' },
+  { flags: '--staged', description: 'scan what the next commit adds (the index); for pre-commit hooks' },
+  { flags: '--no-color', description: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
+  { flags: '-q, --quiet', description: 'print findings only: no summary and no progress line' },
+  { flags: '--verbose', description: 'also list skipped files and why they were skipped' },
+];

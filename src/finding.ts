@@ -1,0 +1,64 @@
+/**
+ * The one type every part of keyguard shares. Sources and hygiene checks produce Findings,
+ * filters drop them, reporters only format them.
+ *
+ * `secret` is already redacted unless the user asked for `--show-secrets`: the redaction happens
+ * once, where a Finding is created (see src/report/redact.ts), so no reporter can leak by mistake.
+ */
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** Where the content of a finding came from in git, when it came from git. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601 author date. */
+  date: string;
+  /** First line of the commit message. */
+  summary: string;
+}
+
+/** Why a finding is worse than usual: the secret ships to end users. */
+export interface ClientExposure {
+  /** One line for people, e.g. "NEXT_PUBLIC_ variables are inlined into the browser bundle". */
+  reason: string;
+}
+
+export type FindingKind = 'secret' | 'hygiene';
+
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  provider: string;
+  severity: Severity;
+  kind: FindingKind;
+  /** Path relative to the scanned root, forward slashes. */
+  file: string;
+  /** 1-based; columns count UTF-16 code units of the decoded line, as SARIF expects by default. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Redacted unless --show-secrets; empty for hygiene findings that have no secret. */
+  secret: string;
+  /** Stable across runs and line moves: rule + path + hash of the secret (see report/fingerprint.ts). */
+  fingerprint: string;
+  /** One sentence: what was found. */
+  message: string;
+  /** One or two sentences: what to do about it. */
+  remedy: string;
+  /** Provider pages for rotating or managing the key. */
+  references: string[];
+  commit: CommitInfo | null;
+  clientExposure: ClientExposure | null;
+}

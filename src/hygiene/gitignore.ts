@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Finding } from '../finding.js';
+import type { RuleInfo } from '../scan-result.js';
+import { ignoredByGit } from '../git/check-ignore.js';
+import { fingerprintOf } from '../report/fingerprint.js';
+import { projectLoadsDotenv } from './dotenv-usage.js';
+
+export const GITIGNORE_RULE = {
+  id: 'gitignore-missing-entry',
+  name: 'Env file not covered by .gitignore',
+  provider: 'Repository hygiene',
+  severity: 'medium',
+  description: 'An env file exists or the project loads one, and no ignore rule keeps it out of git, so the next `git add .` commits it.',
+  references: ['https://git-scm.com/docs/gitignore'],
+  category: 'hygiene',
+} as const satisfies RuleInfo;
+
+export interface GitignoreCheckInput {
+  /** Top folder of the repository's work tree. */
+  worktree: string;
+  /** Root of the scan; finding paths are relative to it. */
+  scanRoot: string;
+  /** Env files that exist in the work tree, relative to `worktree`, forward slashes. */
+  envFiles: readonly string[];
+}
+
+function toScanPath(input: GitignoreCheckInput, worktreePath: string): string {
+  return relative(input.scanRoot, join(input.worktree, worktreePath)).split('\\').join('/');
+}
+
+function finding(file: string, message: string, remedy: string): Finding {
+  return {
+    ruleId: GITIGNORE_RULE.id,
+    ruleName: GITIGNORE_RULE.name,
+    provider: GITIGNORE_RULE.provider,
+    severity: GITIGNORE_RULE.severity,
+    kind: 'hygiene',
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    secret: '',
+    fingerprint: fingerprintOf(GITIGNORE_RULE.id, file, ''),
+    message,
+    remedy,
+    references: [...GITIGNORE_RULE.references],
+    commit: null,
+    clientExposure: null,
+  };
+}
+
+/**
+ * Reports env files that git's ignore rules do not cover, judged by git itself (check-ignore), and
+ * a project that loads .env files but would not ignore one at its root. The suggested line is the
+ * file's own name without a slash, which git matches at any depth and which cannot hide templates.
+ */
+export async function gitignoreFindings(input: GitignoreCheckInput): Promise<Finding[]> {
+  const rootGitignore = toScanPath(input, '.gitignore');
+  const gitignoreExists = existsSync(join(input.worktree, '.gitignore'));
+  const action = gitignoreExists ? `add this line to ${rootGitignore}` : `create ${rootGitignore} with this line`;
+  if (input.envFiles.length > 0) {
+    const covered = await ignoredByGit(input.worktree, input.envFiles);
+    return input.envFiles
+      .filter((path) => !covered.has(path))
+      .map((path) => {
+        const line = path.slice(path.lastIndexOf('/') + 1);
+        const file = toScanPath(input, path);
+        return finding(file, `${file} is not covered by any ignore rule.`, `To keep it out of git, ${action}: ${line}`);
+      });
+  }
+  if (!projectLoadsDotenv(input.worktree)) return [];
+  const covered = await ignoredByGit(input.worktree, ['.env']);
+  if (covered.has('.env')) return [];
+  return [
+    finding(
+      rootGitignore,
+      'The project loads a .env file (dotenv is a dependency) but no ignore rule covers .env.',
+      `Before anyone creates one, ${action}: .env`,
+    ),
+  ];
+}

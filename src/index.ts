@@ -1,0 +1,8 @@
+/** The programmatic API: `scan(options)` is what the CLI calls. */
+export { scan, DEFAULT_MAX_FILE_SIZE } from './scan.js';
+export type { ScanOptions, HistoryScanOptions, ScanProgress } from './scan.js';
+export type { ScanResult, ScanSummary, RuleInfo, ScanMode } from './scan-result.js';
+export type { Finding, Severity, CommitInfo, ClientExposure } from './finding.js';
+export { formatReport, REPORT_FORMATS } from './report/index.js';
+export type { ReportFormat } from './report/index.js';
+export { UsageError } from './errors.js';

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { installGitHook } from './git-hook.js';
+import { installHuskyHook } from './husky.js';
+import { InitError } from './outcome.js';
+import { openRepository } from './repository.js';
+
+export interface InitOptions {
+  /** Any directory inside the git work tree to set up. */
+  cwd: string;
+  /** Replace a pre-commit hook that is not keyguard's; it is kept as pre-commit.keyguard-backup and still runs. */
+  force: boolean;
+}
+
+/**
+ * `husky` when the repository root has a package.json (husky's `prepare` script runs at the git
+ * root), otherwise a plain git hook.
+ */
+export type HookKind = 'husky' | 'git-hook';
+
+export interface InitResult {
+  /** 0 when the hook is installed (now or already), 2 when init could not install it. */
+  exitCode: 0 | 2;
+  /** Null when init failed before it could choose. */
+  hookKind: HookKind | null;
+  /** One line per file changed; empty when everything was already installed. */
+  changes: string[];
+  /** Next steps and warnings, e.g. "run npm install". */
+  notes: string[];
+  /** One line, set exactly when exitCode is 2. Nothing was changed in that case. */
+  error: string | null;
+}
+
+/** Installs the pre-commit hook that runs `keyguard scan --staged`. Running it again changes nothing. */
+export async function runInit(options: InitOptions): Promise<InitResult> {
+  let hookKind: HookKind | null = null;
+  try {
+    const repository = await openRepository(options.cwd);
+    hookKind = existsSync(path.join(repository.root, 'package.json')) ? 'husky' : 'git-hook';
+    const outcome =
+      hookKind === 'husky' ? await installHuskyHook(repository) : await installGitHook(repository, options.force);
+    return { exitCode: 0, hookKind, ...outcome, error: null };
+  } catch (error) {
+    if (!(error instanceof InitError)) throw error;
+    return { exitCode: 2, hookKind, changes: [], notes: [], error: error.message };
+  }
+}
+
+/** The summary the CLI prints: to stdout when exitCode is 0, to stderr otherwise. */
+export function formatInitResult(result: InitResult): string {
+  if (result.error !== null) return `keyguard init: ${result.error}\n`;
+  const kind = result.hookKind === 'husky' ? 'husky pre-commit hook' : 'git pre-commit hook';
+  const headline =
+    result.changes.length === 0
+      ? `keyguard init: ${kind} already installed, nothing changed`
+      : `keyguard init: installed the ${kind}`;
+  const lines = [
+    headline,
+    ...result.changes.map((change) => `  ${change}`),
+    ...result.notes.map((note) => `note: ${note}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

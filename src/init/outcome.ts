@@ -1,0 +1,22 @@
+import path from 'node:path';
+
+/** What one installer did (`changes`) and what the user still has to do or know (`notes`). */
+export interface InstallOutcome {
+  changes: string[];
+  notes: string[];
+}
+
+/**
+ * A reason init cannot go ahead that the user can act on (not a repository, a hook that is not
+ * ours). Thrown before anything is written; runInit turns it into a one-line error and exit code 2.
+ */
+export class InitError extends Error {
+  override readonly name = 'InitError';
+}
+
+/** Paths in the summary are relative to the repository root, where the user looks for them. */
+export function displayPath(root: string, absolutePath: string): string {
+  const relative = path.relative(root, absolutePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
+  return relative.split(path.sep).join('/');
+}

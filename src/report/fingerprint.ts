@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * A finding's identity across runs: the rule, the file and a hash of the secret, but not the line,
+ * so a finding keeps its fingerprint when code above it moves. SARIF uses it for
+ * partialFingerprints, baselines use it to recognise accepted findings.
+ */
+export function fingerprintOf(ruleId: string, path: string, secret: string): string {
+  return sha256Hex(`${ruleId}\0${path}\0${sha256Hex(secret)}`).slice(0, 32);
+}

@@ -1,0 +1,117 @@
+/**
+ * The report for people at a terminal: findings grouped by file, each with what to do about it,
+ * then a short summary of what was scanned. Laid out like a linter's output, one finding per
+ * `path:line:col` header so terminals and editors can link to it.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { SEVERITIES, type Finding, type Severity } from '../finding.js';
+import type { ScanResult, ScanSummary } from '../scan-result.js';
+import { describeCommit } from './commit.js';
+import { formatBytes, formatCount, formatDuration } from './human-units.js';
+import { printable } from './printable.js';
+
+export interface TextOptions {
+  /** Decided by the caller: false when stdout is not a TTY, NO_COLOR is set or --no-color is given. */
+  color: boolean;
+  /** Also list every skipped file with the reason it was skipped. */
+  verbose: boolean;
+}
+
+const SEVERITY_STYLES: Record<Severity, (style: ChalkInstance) => ChalkInstance> = {
+  critical: (style) => style.bold.red,
+  high: (style) => style.red,
+  medium: (style) => style.yellow,
+  low: (style) => style.cyan,
+  info: (style) => style.gray,
+};
+
+const MOST_SEVERE_FIRST = [...SEVERITIES].reverse();
+const SEVERITY_WIDTH = Math.max(...SEVERITIES.map((severity) => severity.length));
+const LABEL_WIDTH = 'secret'.length;
+
+export function formatText(result: ScanResult, options: TextOptions): string {
+  // Basic colours are all the report uses, so level 1 works on every colour terminal.
+  const style = new Chalk({ level: options.color ? 1 : 0 });
+  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, style));
+  sections.push(formatSummary(result.summary, options.verbose, style));
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** Files in the order their first finding arrives; findings keep their order within a file. */
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+function formatFileGroup(file: string, findings: Finding[], style: ChalkInstance): string {
+  return [style.bold.underline(printable(file)), ...findings.map((finding) => formatFinding(finding, style))].join('\n');
+}
+
+function formatFinding(finding: Finding, style: ChalkInstance): string {
+  const severity = SEVERITY_STYLES[finding.severity](style)(finding.severity.padEnd(SEVERITY_WIDTH));
+  const location = `${printable(finding.file)}:${finding.line}:${finding.column}`;
+  const lines = [
+    `  ${location}  ${severity}  ${style.bold(printable(finding.ruleName))}  ${style.dim(printable(finding.ruleId))}`,
+    printable(finding.message),
+  ];
+  const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
+  if (finding.secret !== '') lines.push(label('secret', printable(finding.secret)));
+  if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
+  if (finding.clientExposure) {
+    lines.push(style.magenta(`⚠ client-side exposure: ${printable(finding.clientExposure.reason)}`));
+  }
+  lines.push(label('fix', printable(finding.remedy)));
+  const [firstReference] = finding.references;
+  if (firstReference !== undefined) lines.push(label('see', style.underline(printable(firstReference))));
+  const [header, ...details] = lines;
+  return [header, ...details.map((line) => `    ${line}`)].join('\n');
+}
+
+function formatSummary(summary: ScanSummary, verbose: boolean, style: ChalkInstance): string {
+  return [
+    formatHeadline(summary, style),
+    formatScanned(summary),
+    ...formatSkipped(summary, verbose),
+    ...summary.warnings.map((warning) => style.yellow(`⚠ ${printable(warning)}`)),
+  ].join('\n');
+}
+
+function formatHeadline(summary: ScanSummary, style: ChalkInstance): string {
+  if (summary.findings === 0) return style.green('✔ No secrets found');
+  const bySeverity = MOST_SEVERE_FIRST.filter((severity) => summary.bySeverity[severity] > 0).map((severity) =>
+    SEVERITY_STYLES[severity](style)(`${summary.bySeverity[severity]} ${severity}`),
+  );
+  return `${style.red.bold('✖')} ${style.bold(formatCount(summary.findings, 'finding'))}: ${bySeverity.join(', ')}`;
+}
+
+function formatScanned(summary: ScanSummary): string {
+  const scanned = [`${formatCount(summary.filesScanned, 'file')} (${formatBytes(summary.bytesScanned)})`];
+  if (summary.commitsScanned !== null) scanned.push(formatCount(summary.commitsScanned, 'commit'));
+  if (summary.blobsScanned !== null) scanned.push(formatCount(summary.blobsScanned, 'blob'));
+  return `Scanned ${scanned.join(', ')} in ${formatDuration(summary.durationMs)}`;
+}
+
+function formatSkipped(summary: ScanSummary, verbose: boolean): string[] {
+  if (summary.filesSkipped === 0) return [];
+  const countsByReason = new Map<string, number>();
+  for (const item of summary.skipped) {
+    countsByReason.set(item.reason, (countsByReason.get(item.reason) ?? 0) + 1);
+  }
+  const reasons = [...countsByReason].map(([reason, count]) => `${count} ${reasonLabel(reason)}`);
+  const headline = `Skipped ${formatCount(summary.filesSkipped, 'file')}${reasons.length > 0 ? `: ${reasons.join(', ')}` : ''}`;
+  if (!verbose) return [headline];
+  const items = summary.skipped.map(
+    (item) => `  ${printable(item.path)}  ${reasonLabel(item.reason)}${item.detail ? ` (${printable(item.detail)})` : ''}`,
+  );
+  return [headline, ...items];
+}
+
+/** `too-large` reads as "too large". */
+function reasonLabel(reason: string): string {
+  return reason.replaceAll('-', ' ');
+}

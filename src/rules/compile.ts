@@ -1,0 +1,37 @@
+import type { RuleInfo } from '../scan-result.js';
+import type { RuleDefinition } from './types.js';
+
+/** A rule ready to run: regexes built once per run and shared by every chunk. */
+export interface CompiledRule {
+  definition: RuleDefinition;
+  /** `g` to walk all matches, `d` for the secret's exact offsets within each match. */
+  regex: RegExp;
+  context: { regex: RegExp; within: number } | null;
+  /** Lower-cased keywords; the prefilter matches them case-insensitively. */
+  keywords: string[];
+  generic: boolean;
+  category: 'secret' | 'risky-code';
+}
+
+export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
+  return rules.map((definition) => ({
+    definition,
+    regex: new RegExp(definition.pattern, `gd${definition.flags ?? ''}`),
+    context: definition.context ? { regex: new RegExp(definition.context.pattern, 'i'), within: definition.context.within } : null,
+    keywords: definition.keywords.map((keyword) => keyword.toLowerCase()),
+    generic: definition.generic === true,
+    category: definition.category ?? 'secret',
+  }));
+}
+
+export function ruleInfo(definition: RuleDefinition): RuleInfo {
+  return {
+    id: definition.id,
+    name: definition.name,
+    provider: definition.provider,
+    severity: definition.severity,
+    description: definition.description,
+    references: definition.references,
+    category: definition.category ?? 'secret',
+  };
+}

@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleDefinition } from './types.js';
+import { assertUniqueIds, RuleError, validateRuleFile } from './validate.js';
+
+/** src/rules/ and dist/rules/ are both two levels below the package root. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+/** Written by scripts/build-rules.js: the validated rules as JSON, so a run needs no YAML parser. */
+export const BUILTIN_RULES_SNAPSHOT = join(PACKAGE_ROOT, 'dist', 'rules.json');
+
+/** Parses and validates every *.yaml / *.yml file in `dir`, in file-name order. */
+export async function loadRuleDirectory(dir: string): Promise<RuleDefinition[]> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  } catch (error) {
+    throw new RuleError(`cannot read rules folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (files.length === 0) throw new RuleError(`no rule files (*.yaml) in ${dir}`);
+  const { parse } = await import('yaml');
+  const rules: RuleDefinition[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    let parsed: unknown;
+    try {
+      parsed = parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new RuleError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+    }
+    rules.push(...validateRuleFile(parsed, file));
+  }
+  assertUniqueIds(rules);
+  return rules;
+}
+
+/**
+ * The rules shipped in rules/. The built package reads the JSON snapshot made at build time (fast
+ * start-up for the pre-commit hook); running from source (tests) parses the YAML directly so an
+ * edited rule is never shadowed by a stale snapshot.
+ */
+export async function loadBuiltinRules(): Promise<RuleDefinition[]> {
+  const runningFromBuild = import.meta.url.includes('/dist/');
+  if (runningFromBuild && existsSync(BUILTIN_RULES_SNAPSHOT)) {
+    return JSON.parse(readFileSync(BUILTIN_RULES_SNAPSHOT, 'utf8')) as RuleDefinition[];
+  }
+  return loadRuleDirectory(BUILTIN_RULES_DIR);
+}

@@ -1,0 +1,63 @@
+import type { Severity } from '../finding.js';
+
+/**
+ * A rule as written in rules/*.yaml. Each file has a top-level `provider` (inherited by its rules
+ * unless a rule sets its own) and a `rules` list.
+ */
+export interface RuleDefinition {
+  /** kebab-case, unique across all files, e.g. `openai-project-key`. */
+  id: string;
+  /** Human name, e.g. "OpenAI project API key". */
+  name: string;
+  provider: string;
+  severity: Severity;
+  /** One sentence for `keyguard rules` and SARIF's fullDescription. */
+  description: string;
+  /**
+   * `secret` (default): the capture is a credential; it is redacted and filtered.
+   * `risky-code`: the capture is code that exposes a credential (e.g. `dangerouslyAllowBrowser: true`);
+   * it is shown as is and only the allow-comment filter applies.
+   */
+  category?: 'secret' | 'risky-code';
+  /**
+   * Literal strings, matched case-insensitively; the rule only runs on content that contains at
+   * least one of them. This is the prefilter that keeps the scan fast: choose the rarest literal
+   * that every match must contain.
+   */
+  keywords: string[];
+  /** JavaScript regular expression source. Exactly one capture group: the secret. */
+  pattern: string;
+  /** Extra RegExp flags: only `i` (case-insensitive) and `m` are allowed. */
+  flags?: string;
+  /** Minimum Shannon entropy (bits per character) of the captured secret. */
+  entropy?: number;
+  /**
+   * For keys with no fixed prefix: a case-insensitive regex that must match within `within`
+   * characters before or after the secret (e.g. `azure|openai\.azure\.com` for Azure OpenAI keys).
+   */
+  context?: { pattern: string; within: number };
+  /**
+   * `true` for rules that catch secrets by the name they are assigned to rather than by their
+   * shape. Only such rules are subject to the heuristic false-positive filters (template values,
+   * UUIDs, hash names, lock files ...), and their findings yield to any provider rule's finding on
+   * the same text.
+   */
+  generic?: boolean;
+  /** What to do when this rule fires; a sensible default is used when absent. */
+  remedy?: string;
+  /** Text (a line or a few lines) that must produce a finding of this rule. */
+  examples: RuleExample[];
+  /** Near misses that must not produce a finding of this rule. */
+  negativeExamples: RuleExample[];
+  /** The provider's key-management page first; shown as the remediation link. */
+  references: string[];
+}
+
+/** An example is either plain text, or text with the path it pretends to live at. */
+export type RuleExample = string | { text: string; path: string };
+
+/** The shape of one rules/*.yaml file. */
+export interface RuleFile {
+  provider: string;
+  rules: Array<Omit<RuleDefinition, 'provider'> & { provider?: string }>;
+}

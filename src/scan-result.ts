@@ -1,0 +1,47 @@
+import type { Finding, Severity } from './finding.js';
+import type { SkippedItem } from './sources/source.js';
+
+/** What reporters need to know about a rule (pattern rules and hygiene checks alike). */
+export interface RuleInfo {
+  id: string;
+  name: string;
+  provider: string;
+  severity: Severity;
+  description: string;
+  references: string[];
+  /** `secret`, `risky-code` or `hygiene`: becomes a SARIF tag. */
+  category: 'secret' | 'risky-code' | 'hygiene';
+  /**
+   * True for rules that find secrets by the name they are assigned to rather than by their shape
+   * (RuleDefinition.generic). They are wrong more often, so SARIF reports them with a lower precision.
+   */
+  generic?: boolean;
+  /** What to do when the rule fires (RuleDefinition.remedy or its default); SARIF puts it in the rule's help. */
+  remedy?: string;
+}
+
+export type ScanMode = 'tree' | 'history' | 'staged' | 'stdin';
+
+export interface ScanSummary {
+  mode: ScanMode;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  filesScanned: number;
+  bytesScanned: number;
+  filesSkipped: number;
+  skipped: SkippedItem[];
+  commitsScanned: number | null;
+  blobsScanned: number | null;
+  durationMs: number;
+  warnings: string[];
+}
+
+export interface ScanResult {
+  /** Absolute path of the scanned root; finding paths are relative to it. */
+  root: string;
+  findings: Finding[];
+  summary: ScanSummary;
+  /** Every rule that was active in this run, for SARIF's tool.driver.rules. */
+  rules: RuleInfo[];
+  toolVersion: string;
+}

@@ -1,0 +1,156 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SEVERITIES, type Finding, type Severity } from './finding.js';
+import { Detector } from './detect/detector.js';
+import { compileRules, ruleInfo } from './rules/compile.js';
+import { loadBuiltinRules } from './rules/load.js';
+import { ENV_FILE_RULES } from './hygiene/env-files.js';
+import { GITIGNORE_RULE } from './hygiene/gitignore.js';
+import type { RuleInfo, ScanMode, ScanResult } from './scan-result.js';
+import type { Source } from './sources/source.js';
+import { TOOL_VERSION } from './version.js';
+import { UsageError } from './errors.js';
+
+export interface HistoryScanOptions {
+  /** Only commits not reachable from this revision (what a pull request adds). */
+  since?: string;
+  /** An explicit `A..B` range. */
+  range?: string;
+  maxCommits?: number;
+  /** Only this ref instead of every ref. */
+  branch?: string;
+}
+
+export interface ScanOptions {
+  /** Files or folders to scan; default the current folder. History and staged scans take one repository path. */
+  paths?: string[];
+  /** Scan every commit of every ref instead of the working tree. */
+  history?: boolean | HistoryScanOptions;
+  /** Scan what the next commit adds (the index) instead of the working tree. */
+  staged?: boolean;
+  /** Keep secrets whole in the findings; they are redacted otherwise. */
+  showSecrets?: boolean;
+  /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
+  maxFileSize?: number;
+  /** Called now and then during long scans, for a progress line. */
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface ScanProgress {
+  filesScanned: number;
+  bytesScanned: number;
+  commitsScanned: number | null;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+
+function modeOf(options: ScanOptions): ScanMode {
+  if (options.history && options.staged) throw new UsageError('--history and --staged cannot be combined');
+  if (options.history) return 'history';
+  if (options.staged) return 'staged';
+  return 'tree';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder finding paths are relative to: the one folder given, else the current folder. */
+function scanRoot(paths: readonly string[]): string {
+  if (paths.length === 1 && isDirectory(paths[0]!)) return resolve(paths[0]!);
+  return process.cwd();
+}
+
+async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, maxFileSize: number): Promise<Source> {
+  switch (mode) {
+    case 'history': {
+      const { historySource } = await import('./sources/history.js');
+      const narrowing = typeof options.history === 'object' ? options.history : {};
+      return historySource(root, { ...narrowing, maxFileSize });
+    }
+    case 'staged': {
+      const { stagedSource } = await import('./sources/staged.js');
+      return stagedSource(root, { maxFileSize });
+    }
+    default: {
+      const { WorktreeSource, assertTargetsExist } = await import('./sources/worktree.js');
+      assertTargetsExist(targets);
+      return new WorktreeSource({ root, targets, maxFileSize });
+    }
+  }
+}
+
+/**
+ * The same secret reached twice (history: the same blob at a path in many commits, or the same
+ * key re-added) is one finding, the first one seen; sources yield oldest first.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    if (seen.has(finding.fingerprint)) return false;
+    seen.add(finding.fingerprint);
+    return true;
+  });
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1);
+}
+
+const HYGIENE_RULES: RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, GITIGNORE_RULE];
+
+/** Scans the working tree, the git history or the index, and returns findings and a summary. */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const mode = modeOf(options);
+  const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
+  if (mode !== 'tree' && paths.length > 1) throw new UsageError(`--${mode} scans one repository; got ${paths.length} paths`);
+  const targets = paths.map((path) => resolve(path));
+  const root = scanRoot(paths);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+
+  const definitions = await loadBuiltinRules();
+  const detector = new Detector(compileRules(definitions), { showSecrets: options.showSecrets === true });
+  const source = await openSource(mode, root, targets, options, maxFileSize);
+
+  const findings: Finding[] = [];
+  let lastProgress = started;
+  for await (const chunk of source.chunks()) {
+    findings.push(...detector.detect(chunk));
+    if (options.onProgress && performance.now() - lastProgress > 200) {
+      lastProgress = performance.now();
+      const { filesScanned, bytesScanned, commitsScanned } = source.stats;
+      options.onProgress({ filesScanned, bytesScanned, commitsScanned: commitsScanned ?? null });
+    }
+  }
+  findings.push(...(await source.hygieneFindings()));
+  const unique = dedupe(findings).sort(byLocation);
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of unique) bySeverity[finding.severity]++;
+  const { stats } = source;
+  return {
+    root,
+    findings: unique,
+    rules: [...definitions.map(ruleInfo), ...HYGIENE_RULES],
+    toolVersion: TOOL_VERSION,
+    summary: {
+      mode,
+      findings: unique.length,
+      bySeverity,
+      filesScanned: stats.filesScanned,
+      bytesScanned: stats.bytesScanned,
+      filesSkipped: stats.skipped.length,
+      skipped: stats.skipped,
+      commitsScanned: stats.commitsScanned ?? null,
+      blobsScanned: stats.blobsScanned ?? null,
+      durationMs: Math.round(performance.now() - started),
+      warnings: stats.warnings,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** The ignore files a folder may hold; later ones take precedence over earlier ones in the same folder. */
+export const IGNORE_FILE_NAMES = ['.gitignore', '.keyguardignore'] as const;
+
+interface Level {
+  /** Absolute folder the patterns are relative to. */
+  base: string;
+  matcher: Ignore;
+}
+
+function readPatterns(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * Ignore rules with git's precedence: a deeper folder's file overrides a shallower one, the last
+ * matching line within a file wins, and `!negations` re-include. The walker prunes an ignored
+ * folder before entering it, which is also git's rule that nothing inside an excluded folder can
+ * be re-included.
+ */
+export class IgnoreRules {
+  private constructor(private readonly levels: readonly Level[]) {}
+
+  static empty(): IgnoreRules {
+    return new IgnoreRules([]);
+  }
+
+  /** Rules from `.git/info/exclude` of a repository, the lowest precedence of all. */
+  static fromInfoExclude(gitDir: string, worktreeRoot: string): IgnoreRules {
+    const patterns = readPatterns(join(gitDir, 'info', 'exclude'));
+    return patterns === null ? IgnoreRules.empty() : new IgnoreRules([{ base: worktreeRoot, matcher: ignore().add(patterns) }]);
+  }
+
+  /** These rules plus the ignore files found in `dir` (if any); `this` is left unchanged. */
+  withFolder(dir: string, entries: ReadonlySet<string>): IgnoreRules {
+    let levels: Level[] | null = null;
+    for (const name of IGNORE_FILE_NAMES) {
+      if (!entries.has(name)) continue;
+      const patterns = readPatterns(join(dir, name));
+      if (patterns === null) continue;
+      levels ??= [...this.levels];
+      levels.push({ base: dir, matcher: ignore().add(patterns) });
+    }
+    return levels ? new IgnoreRules(levels) : this;
+  }
+
+  isIgnored(absolutePath: string, isDirectory: boolean): boolean {
+    for (let i = this.levels.length - 1; i >= 0; i--) {
+      const level = this.levels[i]!;
+      const rel = toPosix(relative(level.base, absolutePath));
+      if (rel === '' || rel.startsWith('..')) continue;
+      const verdict = level.matcher.test(isDirectory ? `${rel}/` : rel);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
+  }
+}

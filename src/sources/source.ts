@@ -1,0 +1,36 @@
+import type { Chunk } from './chunk.js';
+import type { Finding } from '../finding.js';
+
+/** A file or blob that was not scanned, and why. */
+export interface SkippedItem {
+  path: string;
+  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file';
+  detail?: string;
+}
+
+/** Counters a source fills in while it yields; the scan summary reports them. */
+export interface SourceStats {
+  filesScanned: number;
+  bytesScanned: number;
+  skipped: SkippedItem[];
+  /** History scans: commits walked and distinct blobs read. */
+  commitsScanned?: number;
+  blobsScanned?: number;
+  /** Things the user should know that are not findings, e.g. "shallow clone: history is incomplete". */
+  warnings: string[];
+}
+
+/**
+ * Where content comes from. `chunks()` yields what to run the detector on; `hygieneFindings()`
+ * yields findings that need no detector (a tracked .env file, a .gitignore gap) and is called
+ * after `chunks()` is exhausted, so a source may collect what it needs while yielding.
+ */
+export interface Source {
+  readonly stats: SourceStats;
+  chunks(): AsyncIterable<Chunk>;
+  hygieneFindings(): Promise<Finding[]>;
+}
+
+export function emptyStats(): SourceStats {
+  return { filesScanned: 0, bytesScanned: 0, skipped: [], warnings: [] };
+}

@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Finding } from '../finding.js';
+import { locateRepo, type RepoLocation } from '../git/locate.js';
+import { runGit, splitNul } from '../git/run.js';
+import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
+import { gitignoreFindings } from '../hygiene/gitignore.js';
+import type { Chunk } from './chunk.js';
+import { IgnoreRules } from './ignore-rules.js';
+import { readScannable } from './read-file.js';
+import { emptyStats, type Source, type SourceStats } from './source.js';
+import { walk } from './walk.js';
+
+export interface WorktreeOptions {
+  /** Absolute folder that finding paths are relative to. */
+  root: string;
+  /** Absolute files or folders to scan (usually just `root`). */
+  targets: readonly string[];
+  maxFileSize: number;
+}
+
+/** A path the user named that does not exist is a mistake to report, not an empty scan. */
+export function assertTargetsExist(targets: readonly string[]): void {
+  for (const target of targets) {
+    if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/**
+ * Ignore rules in force at `folder` before its own ignore files are read: the repository's
+ * info/exclude and the ignore files of every folder from the repository's top down to the parent
+ * of `folder`, so scanning a subfolder honours the .gitignore above it.
+ */
+function rulesAbove(folder: string, repo: RepoLocation | null): IgnoreRules {
+  if (!repo || !isInside(folder, repo.worktree)) return IgnoreRules.empty();
+  let rules = IgnoreRules.fromInfoExclude(repo.gitDir, repo.worktree);
+  const chain: string[] = [];
+  for (let dir = dirname(folder); isInside(dir, repo.worktree); dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === repo.worktree) break;
+  }
+  for (const dir of chain) {
+    try {
+      rules = rules.withFolder(dir, new Set(readdirSync(dir)));
+    } catch {
+      // an unreadable ancestor adds no rules; the walk reports unreadable folders it enters
+    }
+  }
+  return rules;
+}
+
+/** The working tree: every file not ignored, plus every file git tracks even if a pattern ignores it. */
+export class WorktreeSource implements Source {
+  readonly stats: SourceStats = emptyStats();
+  private readonly repo: RepoLocation | null;
+  private tracked: string[] = [];
+  private readonly envFilesSeen: string[] = [];
+
+  constructor(private readonly options: WorktreeOptions) {
+    this.repo = locateRepo(options.root);
+  }
+
+  private toRootPath(absolutePath: string): string {
+    const rel = relative(this.options.root, absolutePath);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  private readChunk(absolutePath: string): Chunk | null {
+    const path = this.toRootPath(absolutePath);
+    if (isEnvFile(absolutePath)) this.envFilesSeen.push(absolutePath);
+    const result = readScannable(absolutePath, this.options.maxFileSize);
+    if ('skipped' in result) {
+      this.stats.skipped.push({ path, ...result.skipped });
+      return null;
+    }
+    this.stats.filesScanned++;
+    this.stats.bytesScanned += result.content.length;
+    return { path, content: result.content };
+  }
+
+  async *chunks(): AsyncIterable<Chunk> {
+    if (this.repo) {
+      const output = await runGit(this.repo.worktree, ['ls-files', '-z', '--cached']);
+      this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
+    }
+    const visited = new Set<string>();
+    const onUnreadable = (path: string, code: string) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'unreadable', detail: code });
+    for (const target of this.options.targets) {
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(target).isDirectory();
+      } catch (error) {
+        onUnreadable(target, (error as NodeJS.ErrnoException).code ?? 'EIO');
+        continue;
+      }
+      const files = isDirectory ? walk(target, rulesAbove(target, this.repo), onUnreadable) : [{ absolutePath: target }];
+      for (const { absolutePath } of files) {
+        if (visited.has(absolutePath)) continue;
+        visited.add(absolutePath);
+        const chunk = this.readChunk(absolutePath);
+        if (chunk) yield chunk;
+      }
+    }
+    // Tracked files that an ignore pattern hides: git still commits and pushes them.
+    for (const absolutePath of this.tracked) {
+      if (visited.has(absolutePath) || !this.options.targets.some((target) => isInside(absolutePath, target))) continue;
+      if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
+      visited.add(absolutePath);
+      const chunk = this.readChunk(absolutePath);
+      if (chunk) yield chunk;
+    }
+  }
+
+  async hygieneFindings(): Promise<Finding[]> {
+    const repo = this.repo;
+    if (!repo) return [];
+    const inTargets = (path: string) => this.options.targets.some((target) => isInside(path, target));
+    const trackedEnvFiles = this.tracked.filter((path) => isEnvFile(path) && inTargets(path));
+    const findings = trackedEnvFiles.map((path) => envFileFinding('tracked', this.toRootPath(path)));
+    const envFiles = [...new Set([...this.envFilesSeen, ...trackedEnvFiles])].map((path) => relative(repo.worktree, path).split(sep).join('/'));
+    findings.push(...(await gitignoreFindings({ worktree: repo.worktree, scanRoot: this.options.root, envFiles })));
+    return findings;
+  }
+}
+

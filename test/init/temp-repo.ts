@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+const execFileAsync = promisify(execFile);
+
+const createdDirectories: string[] = [];
+
+/**
+ * Call at the top of a test file. Keeps the machine's git config (a global core.hooksPath, commit
+ * signing, templates with hooks) out of the tests, for the git commands here and those runInit
+ * runs alike, and removes the temp directories after each test.
+ */
+export function useGitSandbox(): void {
+  beforeEach(() => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+    // A user's HUSKY=0 would silently skip the husky hooks under test.
+    vi.stubEnv('HUSKY', undefined);
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await Promise.all(createdDirectories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+  });
+}
+
+/** An empty directory, removed after the test. */
+export async function makeTempDir(): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'keyguard-init-'));
+  createdDirectories.push(directory);
+  return directory;
+}
+
+/** A fresh repository on branch main with a local identity, so commits work anywhere. */
+export async function makeTempRepo(): Promise<string> {
+  const root = await makeTempDir();
+  await git(root, 'init', '-q', '-b', 'main');
+  await git(root, 'config', 'user.name', 'Keyguard Test');
+  await git(root, 'config', 'user.email', 'keyguard-test@example.com');
+  return root;
+}
+
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await execFileAsync('git', args, { cwd, encoding: 'utf8' })).stdout;
+}
+
+export interface CommitAttempt {
+  exitCode: number;
+  output: string;
+}
+
+/** Stages everything and runs `git commit`, with the pre-commit hook; `extraPath` goes first on PATH. */
+export async function tryCommit(root: string, message: string, extraPath?: string): Promise<CommitAttempt> {
+  await git(root, 'add', '-A');
+  const env = { ...process.env };
+  if (extraPath !== undefined) env['PATH'] = `${extraPath}${path.delimiter}${env['PATH'] ?? ''}`;
+  try {
+    const { stdout, stderr } = await execFileAsync('git', ['commit', '-q', '-m', message], { cwd: root, env, encoding: 'utf8' });
+    return { exitCode: 0, output: stdout + stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { exitCode: failure.code ?? -1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
+}
+
+/** Writes an executable shell script, creating its directory. */
+export async function writeScript(filePath: string, body: string): Promise<void> {
+  await mkdir(path.dirname(filePath), { recursive: true });
+  await writeFile(filePath, `#!/bin/sh\n${body}\n`);
+  await chmod(filePath, 0o755);
+}
+
+export async function isExecutable(filePath: string): Promise<boolean> {
+  return ((await stat(filePath)).mode & 0o111) !== 0;
+}
+
+/** Every file under a directory with its bytes and mode, to prove that init left it alone. */
+export async function snapshotTree(directory: string): Promise<Record<string, string>> {
+  const snapshot: Record<string, string> = {};
+  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const filePath = path.join(entry.parentPath, entry.name);
+    const mode = ((await stat(filePath)).mode & 0o777).toString(8);
+    snapshot[path.relative(directory, filePath)] = `${mode} ${await readFile(filePath, 'utf8')}`;
+  }
+  return snapshot;
+}
+
+/** A GitHub token shaped string, built at run time so no key-like literal sits in the repository. */
+export function fakeGitHubToken(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const body = Array.from(randomBytes(36), (byte) => alphabet[byte % alphabet.length]).join('');
+  return 'gh' + 'p_' + body;
+}
