@@ -33,5 +33,7 @@ export function ruleInfo(definition: RuleDefinition): RuleInfo {
     description: definition.description,
     references: definition.references,
     category: definition.category ?? 'secret',
+    generic: definition.generic === true,
+    ...(definition.remedy ? { remedy: definition.remedy } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 const execFileAsync = promisify(execFile);
+const HUSKY_BIN = path.resolve(import.meta.dirname, '../../node_modules/husky/bin.js');
 
 const createdDirectories: string[] = [];
 
@@ -48,16 +50,20 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
   return (await execFileAsync('git', args, { cwd, encoding: 'utf8' })).stdout;
 }
 
+/** What `npm install` does through a `"prepare": "husky"` script: writes .husky/_ and sets core.hooksPath. */
+export async function runHuskyPrepare(root: string): Promise<void> {
+  await execFileAsync(process.execPath, [HUSKY_BIN], { cwd: root });
+}
+
 export interface CommitAttempt {
   exitCode: number;
   output: string;
 }
 
-/** Stages everything and runs `git commit`, with the pre-commit hook; `extraPath` goes first on PATH. */
-export async function tryCommit(root: string, message: string, extraPath?: string): Promise<CommitAttempt> {
+/** Stages everything and runs `git commit`, hooks included, with the given PATH. */
+export async function tryCommit(root: string, message: string, searchPath: string): Promise<CommitAttempt> {
   await git(root, 'add', '-A');
-  const env = { ...process.env };
-  if (extraPath !== undefined) env['PATH'] = `${extraPath}${path.delimiter}${env['PATH'] ?? ''}`;
+  const env = { ...process.env, PATH: searchPath };
   try {
     const { stdout, stderr } = await execFileAsync('git', ['commit', '-q', '-m', message], { cwd: root, env, encoding: 'utf8' });
     return { exitCode: 0, output: stdout + stderr };
@@ -65,6 +71,22 @@ export async function tryCommit(root: string, message: string, extraPath?: strin
     const failure = error as { code?: number; stdout?: string; stderr?: string };
     return { exitCode: failure.code ?? -1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
   }
+}
+
+/** The test process's PATH with `directory` searched first. */
+export function pathWith(directory: string): string {
+  return [directory, ...searchPathEntries()].join(path.delimiter);
+}
+
+/** The test process's PATH minus any directory that has a `keyguard`, for the machine that has one installed. */
+export function pathWithoutKeyguard(): string {
+  return searchPathEntries()
+    .filter((directory) => !existsSync(path.join(directory, 'keyguard')))
+    .join(path.delimiter);
+}
+
+function searchPathEntries(): string[] {
+  return (process.env['PATH'] ?? '').split(path.delimiter).filter((directory) => directory !== '');
 }
 
 /** Writes an executable shell script, creating its directory. */

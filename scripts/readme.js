@@ -1,0 +1,44 @@
+// Regenerates the README's rule table and option list from rules/ and src/cli/scan-flags.ts, so
+// the documentation cannot drift from the code. `--check` only compares (the test suite runs it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { BUILTIN_RULES_DIR, loadRuleDirectory } from '../dist/rules/load.js';
+import { SCAN_FLAGS } from '../dist/cli/scan-flags.js';
+
+const README = new URL('../README.md', import.meta.url);
+
+function rulesTable(rules) {
+  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.provider} | ${rule.severity} | ${rule.description.replaceAll('|', '\\|')} |`);
+  return ['| id | provider | severity | what it finds |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function optionsTable() {
+  const rows = SCAN_FLAGS.map((spec) => {
+    const extra = [spec.choices ? `one of ${spec.choices.join(', ')}` : '', spec.defaultValue !== undefined ? `default ${spec.defaultValue}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return `| \`${spec.flags}\` | ${spec.description}${extra ? ` (${extra})` : ''} |`;
+  });
+  return ['| option | meaning |', '|---|---|', ...rows].join('\n');
+}
+
+function replaceSection(text, name, body) {
+  const start = `<!-- generated:${name} -->`;
+  const end = `<!-- /generated:${name} -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`README.md lacks the ${start} ... ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+const rules = await loadRuleDirectory(BUILTIN_RULES_DIR);
+const current = readFileSync(README, 'utf8');
+const next = replaceSection(replaceSection(current, 'rules', rulesTable(rules)), 'options', optionsTable());
+if (process.argv.includes('--check')) {
+  if (next !== current) {
+    console.error('README.md is out of date: run `node scripts/readme.js`');
+    process.exit(1);
+  }
+} else if (next !== current) {
+  writeFileSync(README, next);
+  console.log('README.md updated');
+}

@@ -1,0 +1,150 @@
+import type { CommitInfo, Finding } from '../finding.js';
+import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
+import { CatFile } from '../git/catfile.js';
+import { GitError } from '../git/errors.js';
+import { inOrder } from '../git/ordered-pipeline.js';
+import { readLog, type FileChange } from '../git/raw-log.js';
+import { askGit, openRepository, shallowCloneWarning } from '../git/repository.js';
+import { resolveRevisions, type RevisionOptions } from '../git/revisions.js';
+import { looksBinary } from './binary.js';
+import type { Chunk } from './chunk.js';
+import { emptyStats, type SkippedItem, type Source, type SourceStats } from './source.js';
+
+export interface HistoryProgress {
+  commits: number;
+  blobs: number;
+  bytes: number;
+  /** Commits the walk will visit; null until git has counted them. */
+  totalCommits: number | null;
+}
+
+export interface HistoryOptions extends RevisionOptions {
+  /** Only the newest N commits of the selection. */
+  maxCommits?: number;
+  /** Blobs larger than this many bytes are skipped (and listed in stats.skipped). */
+  maxFileSize: number;
+  /** Called at most every PROGRESS_INTERVAL_MS and once at the end; the source never prints. */
+  onProgress?: (progress: HistoryProgress) => void;
+}
+
+/** Upper bound on blob bytes held by in-flight reads: at most this many bytes wait for the detector. */
+const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/** Enough queued reads to keep cat-file busy while the detector works on earlier blobs. */
+const MAX_IN_FLIGHT = 64;
+const PROGRESS_INTERVAL_MS = 100;
+
+type BlobOutcome = { chunk: Chunk } | { skipped: SkippedItem };
+
+/**
+ * Every commit reachable from every ref (or the narrowed selection), oldest first, with each
+ * distinct blob scanned once and attributed to the commit that first introduced it.
+ *
+ * A blob that reappears at another path (a copy, a move, a revert) is not scanned again: it is the
+ * same bytes and so the same leaked keys, already reported with the commit that leaked them first;
+ * rotating the key fixes every copy. Env-file hygiene is per path instead, since each path that
+ * held an env file has to be purged from history separately.
+ */
+export function historySource(root: string, options: HistoryOptions): Source {
+  const stats: SourceStats = { ...emptyStats(), commitsScanned: 0, blobsScanned: 0 };
+  const envFilesAdded = new Map<string, CommitInfo>();
+  return {
+    stats,
+    chunks: () => walkHistory(root, options, stats, envFilesAdded),
+    async hygieneFindings(): Promise<Finding[]> {
+      return [...envFilesAdded].map(([path, commit]) => envFileFinding('committed', path, commit));
+    },
+  };
+}
+
+async function* walkHistory(root: string, options: HistoryOptions, stats: SourceStats, envFilesAdded: Map<string, CommitInfo>): AsyncGenerator<Chunk> {
+  const { maxCommits, maxFileSize } = options;
+  if (maxCommits !== undefined && !(Number.isInteger(maxCommits) && maxCommits > 0)) {
+    throw new GitError(`--max-commits must be a positive whole number, not ${maxCommits}`);
+  }
+  const repo = await openRepository(root);
+  const revisions = await resolveRevisions(repo, options);
+  if (repo.shallow) stats.warnings.push(await shallowCloneWarning(repo));
+
+  const progress = progressReporter(stats, options.onProgress);
+  if (options.onProgress) {
+    const limit = maxCommits === undefined ? [] : [`--max-count=${maxCommits}`];
+    askGit(repo.git, ['rev-list', '--count', ...limit, ...revisions], repo.cwd).then((count) => progress.setTotal(Number(count)), () => {});
+  }
+
+  // Sizes come from --batch-check first so an oversized blob is never inflated and piped by git.
+  const sizes = CatFile.open(repo.cwd, 'info');
+  const contents = CatFile.open(repo.cwd, 'contents');
+  const readBlob = async (change: FileChange, commit: CommitInfo): Promise<BlobOutcome> => {
+    const where = `blob ${change.blob.slice(0, 12)} from commit ${commit.sha.slice(0, 12)}`;
+    const info = await sizes.read(change.blob);
+    if (info?.type !== 'blob') return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} is missing from the repository` } };
+    if (info.size > maxFileSize) return { skipped: { path: change.path, reason: 'too-large', detail: `${where} is ${info.size} bytes` } };
+    const content = (await contents.read(change.blob, maxFileSize))?.content;
+    if (!content) return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} could not be read` } };
+    if (looksBinary(content)) return { skipped: { path: change.path, reason: 'binary', detail: where } };
+    return { chunk: { path: change.path, content, commit } };
+  };
+  const account = (outcome: BlobOutcome): Chunk | null => {
+    if ('skipped' in outcome) {
+      stats.skipped.push(outcome.skipped);
+      return null;
+    }
+    stats.filesScanned += 1;
+    stats.blobsScanned = stats.filesScanned;
+    stats.bytesScanned += outcome.chunk.content.length;
+    progress.update();
+    return outcome.chunk;
+  };
+
+  // Walks the log and hands on each blob the first time it appears, in walk order.
+  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo }> {
+    const seenBlobs = new Set<string>();
+    let commit: CommitInfo | null = null;
+    for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
+      if (event.kind === 'commit') {
+        commit = event.commit;
+        stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
+        progress.update();
+        continue;
+      }
+      const change = event.change;
+      // Regular files only: not deletions (000000), symlinks (120000) or submodules (160000).
+      if (!commit || !change.mode.startsWith('100')) continue;
+      if (isEnvFile(change.path) && !envFilesAdded.has(change.path)) envFilesAdded.set(change.path, commit);
+      if (seenBlobs.has(change.blob)) continue;
+      seenBlobs.add(change.blob);
+      yield { change, commit };
+    }
+  }
+
+  const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, maxFileSize))));
+  try {
+    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit }) => readBlob(change, commit))) {
+      const chunk = account(outcome);
+      if (chunk) yield chunk;
+    }
+    progress.finish();
+  } finally {
+    await Promise.all([sizes.close(), contents.close()]);
+  }
+}
+
+function progressReporter(stats: SourceStats, onProgress: HistoryOptions['onProgress']) {
+  let totalCommits: number | null = null;
+  let lastReport = 0;
+  const report = () => {
+    lastReport = Date.now();
+    onProgress?.({ commits: stats.commitsScanned ?? 0, blobs: stats.blobsScanned ?? 0, bytes: stats.bytesScanned, totalCommits });
+  };
+  return {
+    setTotal(count: number) {
+      totalCommits = Number.isFinite(count) ? count : null;
+    },
+    update() {
+      if (onProgress && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) report();
+    },
+    finish() {
+      if (onProgress) report();
+    },
+  };
+}

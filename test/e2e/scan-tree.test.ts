@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { fakeKeys } from '../helpers/fake-keys.js';
+
+let dir: string;
+
+function write(path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), content);
+}
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  secret: string;
+  severity: string;
+  clientExposure: { reason: string } | null;
+}
+
+function scanJson(...args: string[]): { code: number; findings: JsonFinding[]; summary: Record<string, unknown> } {
+  const run = runCli(['scan', '--format', 'json', ...args], { cwd: dir });
+  expect(run.stderr).toBe('');
+  const report = JSON.parse(run.stdout) as { findings: JsonFinding[]; summary: Record<string, unknown> };
+  return { code: run.code, findings: report.findings, summary: report.summary };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'keyguard-tree-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('keyguard scan (working tree, not a git repository)', () => {
+  it('finds a hard-coded OpenAI key with its location and redacts it', () => {
+    const key = fakeKeys.openaiProject();
+    write('src/client.ts', `import OpenAI from 'openai';\n\nconst client = new OpenAI({ apiKey: "${key}" });\n`);
+    const { code, findings } = scanJson();
+    expect(code).toBe(1);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: 'src/client.ts', line: 3, column: 39 });
+    expect(findings[0]!.ruleId).toMatch(/^openai-/);
+    expect(findings[0]!.secret).not.toContain(key.slice(10, 40));
+  });
+
+  it('prints the whole secret only with --show-secrets', () => {
+    const key = fakeKeys.github();
+    write('deploy.sh', `export GITHUB_TOKEN=${key}\n`);
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['scan', '--format', format], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).not.toContain(key);
+    }
+    expect(runCli(['scan', '--format', 'json', '--show-secrets'], { cwd: dir }).stdout).toContain(key);
+  });
+
+  it('counts columns in characters on lines with non-ASCII text', () => {
+    write('app.py', `greeting = "héllo wörld"; key = "${fakeKeys.anthropic()}"\n`);
+    const { findings } = scanJson();
+    expect(findings[0]).toMatchObject({ line: 1, column: 34 });
+  });
+
+  it('skips binary and oversized files and says so in the summary', () => {
+    write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(fakeKeys.github())]));
+    write('big.txt', `token=${fakeKeys.github()}\n${'x'.repeat(2 * 1024 * 1024)}`);
+    const { code, summary } = scanJson('--max-file-size', '1');
+    expect(code).toBe(0);
+    expect(summary.filesSkipped).toBe(2);
+    expect((summary.skipped as Array<{ path: string; reason: string }>).map((item) => item.reason).sort()).toEqual(['binary', 'too-large']);
+  });
+
+  it('handles a one-line minified bundle and invalid UTF-8', () => {
+    const key = fakeKeys.openaiProject();
+    write('dist/app.min.js', `${'var a=1;'.repeat(200_000)}const k="${key}";${'b();'.repeat(1000)}`);
+    write('notes.txt', Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(` key: ${fakeKeys.huggingface()}\n`)]));
+    const { findings } = scanJson();
+    const bundle = findings.find((finding) => finding.file === 'dist/app.min.js');
+    expect(bundle?.severity).toBe('critical');
+    expect(bundle?.clientExposure).not.toBeNull();
+    expect(findings.some((finding) => finding.file === 'notes.txt')).toBe(true);
+  });
+
+  it('honours .gitignore and .keyguardignore even outside a git repository', () => {
+    write('.gitignore', 'build/\n*.log\n!keep.log\n');
+    write('.keyguardignore', 'vendor/\n');
+    for (const path of ['build/out.js', 'debug.log', 'vendor/lib.js']) write(path, `token = "${fakeKeys.github()}"\n`);
+    write('keep.log', `token = "${fakeKeys.github()}"\n`);
+    const { findings } = scanJson();
+    expect(findings.map((finding) => finding.file)).toEqual(['keep.log']);
+  });
+
+  it('exits 0 on a clean folder, and by --fail-on severity', () => {
+    write('README.md', '# nothing to see\n');
+    expect(scanJson().code).toBe(0);
+    write('config.yaml', `service:\n  api_key: "${fakeKeys.genericHex40()}"\n`);
+    const found = scanJson();
+    expect(found.findings).toHaveLength(1);
+    expect(found.code).toBe(1);
+    expect(scanJson('--fail-on', 'critical').code).toBe(0);
+    expect(scanJson('--fail-on', 'none').code).toBe(0);
+  });
+
+  it('writes --output without changing the exit code', () => {
+    write('a.env.example', `OPENAI_API_KEY=${fakeKeys.openaiLegacy()}\n`);
+    const run = runCli(['scan', '--format', 'sarif', '--output', 'report.sarif', 'a.env.example'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const sarif = JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
+    expect(sarif.runs[0]!.results).toHaveLength(1);
+  });
+
+  it('gives usage errors exit code 2 and one line', () => {
+    const missing = runCli(['scan', 'no-such-dir'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runCli(['scan', '--format', 'xml'], { cwd: dir }).code).toBe(2);
+    expect(runCli(['scan', '--max-file-size', 'big'], { cwd: dir }).code).toBe(2);
+  });
+});
