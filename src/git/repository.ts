@@ -25,7 +25,8 @@ export async function openRepository(root: string): Promise<Repository> {
   const cwd = resolve(root);
   let git: SimpleGit;
   try {
-    git = simpleGit({ baseDir: cwd }).env({ ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' });
+    // Inherits process.env: simple-git refuses an explicit env that holds EDITOR, PAGER and the like.
+    git = simpleGit({ baseDir: cwd });
   } catch {
     throw new GitError(`no such directory: ${cwd}`);
   }

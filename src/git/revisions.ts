@@ -37,11 +37,9 @@ export async function resolveRevisions(repo: Repository, options: RevisionOption
 async function verifyCommit(repo: Repository, revision: string): Promise<void> {
   // A leading dash would be read as an option by every git command that receives it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
-  try {
-    await askGit(repo.git, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], repo.cwd);
-  } catch {
-    throw new GitError(`unknown revision: ${revision} (not a branch, tag or commit in ${repo.cwd})`);
-  }
+  // simple-git resolves when a failing command writes nothing to stderr, so an empty answer fails too.
+  const sha = await askGit(repo.git, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], repo.cwd).catch(() => '');
+  if (!sha) throw new GitError(`unknown revision: ${revision} (not a branch, tag or commit in ${repo.cwd})`);
 }
 
 async function requireCommits(repo: Repository): Promise<void> {

@@ -70,3 +70,13 @@ export function spawnGit(cwd: string, args: readonly string[]): GitProcess {
 function isStartFailure(error: NodeJS.ErrnoException): boolean {
   return error.code === 'ENOENT' && error.syscall?.startsWith('spawn') === true;
 }
+
+/** Runs a git command with a short answer and returns its stdout, trimmed. */
+export async function gitOutput(cwd: string, args: readonly string[]): Promise<string> {
+  const git = spawnGit(cwd, args);
+  let output = '';
+  git.stdout.setEncoding('utf8');
+  git.stdout.on('data', (text: string) => (output += text));
+  await git.done;
+  return output.trim();
+}

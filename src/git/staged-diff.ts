@@ -1,6 +1,6 @@
 import { DelimitedReader } from './delimited-reader.js';
 import { GitError } from './errors.js';
-import { spawnGit } from './spawn.js';
+import { gitOutput, spawnGit } from './spawn.js';
 
 /** A path the next commit adds or changes, as the index holds it. */
 export interface StagedFile {
@@ -46,6 +46,11 @@ export async function readStagedFiles(cwd: string): Promise<StagedFile[]> {
     git.kill();
     await git.done.catch(() => {});
     throw await explainFailure(cwd, error);
+  }
+  // A bare repository has no index, so git reports nothing staged; say so instead of passing.
+  // Asked only when the diff is empty, so a normal commit still costs no extra process.
+  if (files.length === 0 && (await gitOutput(cwd, ['rev-parse', '--is-bare-repository'])) === 'true') {
+    throw new GitError(`${cwd} is a bare repository: it has no index, so nothing is staged to scan`);
   }
   return files;
 }

@@ -42,7 +42,7 @@ export async function installGitHook(repository: Repository, force: boolean): Pr
   const backupPath = path.join(hooksDir, BACKUP_HOOK_NAME);
   const shown = (filePath: string) => displayPath(root, filePath);
   const changes: string[] = [];
-  const notes = hooksPathNotes(repository);
+  const notes = [...hooksPathNotes(repository), ...(await keyguardOnPathNotes())];
 
   const existingHook = await readIfExists(hookPath);
   if (existingHook !== null && runsKeyguardScan(existingHook)) {
@@ -78,6 +78,14 @@ export async function installGitHook(repository: Repository, force: boolean): Pr
 function hooksPathNotes({ hooksPath, hooksDir }: Repository): string[] {
   if (hooksPath === null || hooksPath.scope === 'local' || hooksPath.scope === 'worktree') return [];
   return [`core.hooksPath comes from your ${hooksPath.scope} git config, so ${hooksDir}/pre-commit runs in every repository that uses it`];
+}
+
+async function keyguardOnPathNotes(): Promise<string[]> {
+  const searchPath = (process.env['PATH'] ?? '').split(path.delimiter).filter((directory) => directory !== '');
+  for (const directory of searchPath) {
+    if (await isExecutable(path.join(directory, 'keyguard'))) return [];
+  }
+  return ['keyguard is not on PATH, so the hook will refuse every commit: install it with npm install --global keyguard'];
 }
 
 async function isExecutable(filePath: string): Promise<boolean> {

@@ -22,8 +22,10 @@ import {
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const KEYGUARD_BIN = path.join(PROJECT_ROOT, 'bin', 'keyguard.js');
 const BUILT_CLI = path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
-// TODO(lead): temporary; drop this skip once `keyguard scan --staged` is complete (src/sources/staged.ts).
-const scanIsMissing = !existsSync(path.join(PROJECT_ROOT, 'src', 'sources', 'staged.ts'));
+// TODO(lead): temporary; delete this skip once the modules `keyguard scan --staged` imports all exist.
+const scanIsMissing = ['src/sources/staged.ts', 'src/detect/exposure.ts', 'src/detect/filters/index.ts'].some(
+  (module) => !existsSync(path.join(PROJECT_ROOT, module)),
+);
 
 useGitSandbox();
 
@@ -44,6 +46,8 @@ async function expectKeyBlockedThenAllowed(root: string, searchPath: string): Pr
   await writeFile(configPath, `export const githubToken = '${fakeGitHubToken()}';\n`);
   const withKey = await tryCommit(root, 'add config', searchPath);
   expect(withKey.exitCode, withKey.output).not.toBe(0);
+  // Refused because of a finding in the file, not because keyguard failed to run.
+  expect(withKey.output).toMatch(/config\.js/);
   expect(await git(root, 'rev-list', '--all')).toBe('');
 
   await writeFile(configPath, 'export const githubToken = process.env.GITHUB_TOKEN;\n');

@@ -21,6 +21,14 @@ useGitSandbox();
 
 const FOREIGN_HOOK = 'echo "the team lint hook"';
 
+/** A `keyguard` on PATH that records how it was called and exits with the given code. */
+async function fakeKeyguard(exitCode: number): Promise<{ binDir: string; callLog: string }> {
+  const binDir = await makeTempDir();
+  const callLog = path.join(binDir, 'calls.log');
+  await writeScript(path.join(binDir, 'keyguard'), `echo "keyguard $*" >> "${callLog}"\nexit ${exitCode}`);
+  return { binDir, callLog };
+}
+
 function defaultHookPath(root: string): string {
   return path.join(root, '.git', 'hooks', 'pre-commit');
 }
@@ -28,6 +36,7 @@ function defaultHookPath(root: string): string {
 describe('keyguard init in a repository without a package.json (plain git hook)', () => {
   it('installs an executable #!/bin/sh hook in .git/hooks', async () => {
     const root = await makeTempRepo();
+    vi.stubEnv('PATH', pathWith((await fakeKeyguard(0)).binDir));
 
     const result = await runInit({ cwd: root, force: false });
 
@@ -38,6 +47,18 @@ describe('keyguard init in a repository without a package.json (plain git hook)'
     expect(hook.startsWith('#!/bin/sh\n')).toBe(true);
     expect(await isExecutable(defaultHookPath(root))).toBe(true);
     expect(formatInitResult(result)).toMatch(/^keyguard init: installed the git pre-commit hook\n/);
+  });
+
+  it('warns that the hook will refuse commits while keyguard is not on PATH', async () => {
+    const root = await makeTempRepo();
+    vi.stubEnv('PATH', pathWithoutKeyguard());
+
+    const result = await runInit({ cwd: root, force: false });
+
+    expect(result.notes).toEqual([
+      'keyguard is not on PATH, so the hook will refuse every commit: install it with npm install --global keyguard',
+    ]);
+    expect(formatInitResult(result)).toMatch(/\nnote: keyguard is not on PATH/);
   });
 
   it('changes nothing the second time, with or without --force', async () => {
@@ -125,9 +146,9 @@ describe('keyguard init in a repository without a package.json (plain git hook)'
     const result = await runInit({ cwd: root, force: false });
 
     expect(existsSync(path.join(sharedHooks, 'pre-commit'))).toBe(true);
-    expect(result.notes).toEqual([
+    expect(result.notes).toContain(
       `core.hooksPath comes from your global git config, so ${sharedHooks}/pre-commit runs in every repository that uses it`,
-    ]);
+    );
   });
 
   it('fails with one line and exit code 2 outside a git repository', async () => {
@@ -143,14 +164,6 @@ describe('keyguard init in a repository without a package.json (plain git hook)'
 });
 
 describe('the installed plain git hook', () => {
-  /** A `keyguard` on PATH that records how it was called and exits with the given code. */
-  async function fakeKeyguard(exitCode: number): Promise<{ binDir: string; callLog: string }> {
-    const binDir = await makeTempDir();
-    const callLog = path.join(binDir, 'calls.log');
-    await writeScript(path.join(binDir, 'keyguard'), `echo "keyguard $*" >> "${callLog}"\nexit ${exitCode}`);
-    return { binDir, callLog };
-  }
-
   it('runs `keyguard scan --staged` and lets its exit code decide the commit', async () => {
     const root = await makeTempRepo();
     await runInit({ cwd: root, force: false });

@@ -1,0 +1,134 @@
+// Converts keyguard's rules (JavaScript regex source + flags, from dist/rules.json) into ripgrep patterns,
+// so ripgrep can run the same rule set as one pattern file (`rg -f FILE`). Pure: test/bench checks it.
+//
+// ripgrep joins every pattern of the file into one alternation, so each converted pattern must stand on its
+// own inside that big regex:
+//   - named groups lose their names (PCRE2 rejects two groups of one name, and every rule may call its
+//     capture the same thing);
+//   - back-references become relative (`\g{-n}`), because absolute group numbers shift once patterns are joined;
+//   - the `i` flag becomes a scoped group `(?i:…)` so it cannot leak into the next pattern.
+// The rest maps JavaScript (non-`u` mode) syntax onto PCRE2 where the two read the same text differently.
+
+/** Escapes that mean the same in JavaScript and PCRE2 (outside and inside classes). */
+const SHARED_ESCAPES = new Set([...'dDwWsSbBnrtf0']);
+
+/**
+ * One rg pattern line for a rule's `pattern` and `flags`. Throws for constructs that cannot be
+ * expressed as a self-contained pattern (a back-reference to a group that is opened later).
+ */
+export function jsToRgPattern(source, flags = '') {
+  const names = captureGroupNames(source);
+  let out = '';
+  let opened = 0; // capture groups started so far: the base of relative back-references
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      const { text, length } = convertEscape(source, i, { inClass, opened, names });
+      out += text;
+      i += length - 1;
+    } else if (inClass) {
+      if (char === ']') inClass = false;
+      // A bare `[` inside a JS class is literal; in PCRE2 `[:` would start a POSIX class.
+      out += char === '[' ? '\\[' : char;
+    } else if (char === '[') {
+      const { text, length, open } = convertClassStart(source, i);
+      out += text;
+      i += length - 1;
+      inClass = open;
+    } else if (char === '(') {
+      const { text, length, capturing } = convertGroupStart(source, i);
+      out += text;
+      i += length - 1;
+      if (capturing) opened++;
+    } else {
+      out += char;
+    }
+  }
+  return flags.includes('i') ? `(?i:${out})` : out;
+}
+
+/** Map of group name -> group number, for `\k<name>`. Numbers count every capturing `(`, named or not. */
+function captureGroupNames(source) {
+  const names = new Map();
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') {
+      const group = convertGroupStart(source, i);
+      if (!group.capturing) continue;
+      count++;
+      if (group.name) names.set(group.name, count);
+    }
+  }
+  return names;
+}
+
+/** `[` outside a class: JS `[]` never matches and `[^]` matches anything; PCRE2 reads both differently. */
+function convertClassStart(source, i) {
+  if (source.startsWith('[]', i)) return { text: '(?!)', length: 2, open: false };
+  if (source.startsWith('[^]', i)) return { text: '[\\s\\S]', length: 3, open: false };
+  if (source.startsWith('[^', i)) return { text: '[^', length: 2, open: true };
+  return { text: '[', length: 1, open: true };
+}
+
+function convertGroupStart(source, i) {
+  const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i));
+  if (named) return { text: '(', length: named[0].length, capturing: true, name: named[1] };
+  // `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` are written the same in PCRE2.
+  if (source[i + 1] === '?') return { text: '(?', length: 2, capturing: false };
+  return { text: '(', length: 1, capturing: true };
+}
+
+function convertEscape(source, i, { inClass, opened, names }) {
+  const next = source[i + 1];
+  if (next === undefined) throw new Error('pattern ends with a lone backslash');
+  if (!inClass && /[1-9]/.test(next)) {
+    const digits = /^[0-9]+/.exec(source.slice(i + 1))[0];
+    return { text: relativeBackReference(Number(digits), opened), length: 1 + digits.length };
+  }
+  if (!inClass && next === 'k') {
+    const named = /^k<([^>]+)>/.exec(source.slice(i + 1));
+    if (named && names.has(named[1])) {
+      return { text: relativeBackReference(names.get(named[1]), opened), length: 1 + named[0].length };
+    }
+  }
+  if (next === 'u' && /^u[0-9A-Fa-f]{4}/.test(source.slice(i + 1))) {
+    return { text: `\\x{${source.slice(i + 2, i + 6)}}`, length: 6 };
+  }
+  if (next === 'x' && /^x[0-9A-Fa-f]{2}/.test(source.slice(i + 1))) return { text: source.slice(i, i + 4), length: 4 };
+  if (next === 'c' && /^c[A-Za-z]/.test(source.slice(i + 1))) return { text: source.slice(i, i + 3), length: 3 };
+  // JS `\v` is one character (vertical tab); PCRE2's `\v` is the class of all vertical white space.
+  if (next === 'v') return { text: '\\x0b', length: 2 };
+  if (SHARED_ESCAPES.has(next)) return { text: `\\${next}`, length: 2 };
+  // Any other escaped letter is an identity escape in JS (`\e` is "e") but has a meaning in PCRE2 (`\e` is ESC).
+  if (/[A-Za-z]/.test(next)) return { text: next, length: 2 };
+  // Escaped punctuation (`\/`, `\.`, `\-`) is a literal in both.
+  return { text: `\\${next}`, length: 2 };
+}
+
+function relativeBackReference(group, opened) {
+  if (group > opened) throw new Error(`back-reference to group ${group} before the group opens`);
+  return `\\g{-${opened - group + 1}}`;
+}
+
+/**
+ * The rg pattern file for a list of rule definitions: one line per rule that converts, plus the rules
+ * that could not be converted (and why), so the report can say which rules ripgrep did not run.
+ */
+export function rulesToPatternFile(rules) {
+  const lines = [];
+  const skipped = [];
+  for (const rule of rules) {
+    try {
+      lines.push(jsToRgPattern(rule.pattern, rule.flags ?? ''));
+    } catch (error) {
+      skipped.push({ id: rule.id, reason: error.message });
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, count: lines.length, skipped };
+}
