@@ -136,7 +136,7 @@ export function ensureTreeSubset(dir, every) {
   const key = stampKey(dir, '.corpus-tree.done');
   const stamp = join(dir, `.bench-${folder}.done`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return folder;
-  console.error(`bench: building ${folder} (every ${every}th file of tree, hard links) ...`);
+  console.error(`bench: building ${folder} (1 file in ${every} of tree, hard links) ...`);
   const source = join(dir, 'tree');
   const target = join(dir, folder);
   rmSync(target, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEVERITIES, type Finding, type Severity } from './finding.js';
-import { Detector } from './detect/detector.js';
-import { compileRules, ruleInfo } from './rules/compile.js';
+import { DetectionEngine } from './detect/engine.js';
+import { ruleInfo } from './rules/compile.js';
 import { loadBuiltinRules } from './rules/load.js';
 import { ENV_FILE_RULES } from './hygiene/env-files.js';
 import { GITIGNORE_RULE } from './hygiene/gitignore.js';
@@ -10,6 +10,7 @@ import type { RuleInfo, ScanMode, ScanResult } from './scan-result.js';
 import type { Source } from './sources/source.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
+import { locateRepo } from './git/locate.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -71,7 +72,14 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
     case 'history': {
       const { historySource } = await import('./sources/history.js');
       const narrowing = typeof options.history === 'object' ? options.history : {};
-      return historySource(root, { ...narrowing, maxFileSize });
+      const { onProgress } = options;
+      return historySource(root, {
+        ...narrowing,
+        maxFileSize,
+        ...(onProgress && {
+          onProgress: (progress) => onProgress({ filesScanned: progress.blobs, bytesScanned: progress.bytes, commitsScanned: progress.commits }),
+        }),
+      });
     }
     case 'staged': {
       const { stagedSource } = await import('./sources/staged.js');
@@ -111,23 +119,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   if (mode !== 'tree' && paths.length > 1) throw new UsageError(`--${mode} scans one repository; got ${paths.length} paths`);
   const targets = paths.map((path) => resolve(path));
-  const root = scanRoot(paths);
+  // A commit holds everything staged, so a staged scan always covers the whole work tree.
+  const root = mode === 'staged' ? (locateRepo(scanRoot(paths))?.worktree ?? scanRoot(paths)) : scanRoot(paths);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
   const definitions = await loadBuiltinRules();
-  const detector = new Detector(compileRules(definitions), { showSecrets: options.showSecrets === true });
+  const engine = new DetectionEngine(definitions, { showSecrets: options.showSecrets === true });
   const source = await openSource(mode, root, targets, options, maxFileSize);
 
-  const findings: Finding[] = [];
   let lastProgress = started;
   for await (const chunk of source.chunks()) {
-    findings.push(...detector.detect(chunk));
-    if (options.onProgress && performance.now() - lastProgress > 200) {
+    await engine.push(chunk);
+    if (mode === 'tree' && options.onProgress && performance.now() - lastProgress > 200) {
       lastProgress = performance.now();
       const { filesScanned, bytesScanned, commitsScanned } = source.stats;
       options.onProgress({ filesScanned, bytesScanned, commitsScanned: commitsScanned ?? null });
     }
   }
+  const findings = await engine.finish();
   findings.push(...(await source.hygieneFindings()));
   const unique = dedupe(findings).sort(byLocation);
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { splitNul } from './run.js';
+import { splitNul } from './spawn.js';
 
 /**
  * Which of `paths` (relative to `worktree`) git's ignore rules cover: every .gitignore,

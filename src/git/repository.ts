@@ -8,8 +8,11 @@ export interface Repository {
   /** Directory git runs in: the scan root (a work tree, any folder inside one, or a bare repository). */
   cwd: string;
   gitDir: string;
-  /** The work tree's top level; history paths are relative to it. Null for a bare repository. */
-  topLevel: string | null;
+  /**
+   * Where `cwd` sits below the work tree's top level (`sub/dir/`), empty at the top and in a bare
+   * repository. Git reports paths from the top level; the scan reports them from `cwd`.
+   */
+  prefix: string;
   bare: boolean;
   shallow: boolean;
   /** For the small question-and-answer commands; bulk streams use spawnGit. */
@@ -30,10 +33,9 @@ export async function openRepository(root: string): Promise<Repository> {
   } catch {
     throw new GitError(`no such directory: ${cwd}`);
   }
-  const [gitDir = '', bare, shallow] = (await askGit(git, ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'], cwd)).split('\n');
-  const isBare = bare === 'true';
-  const topLevel = isBare ? null : (await askGit(git, ['rev-parse', '--show-toplevel'], cwd)) || null;
-  return { cwd, gitDir, topLevel, bare: isBare, shallow: shallow === 'true', git };
+  const answer = await askGit(git, ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--show-prefix'], cwd);
+  const [gitDir = '', bare, shallow, prefix = ''] = answer.split('\n');
+  return { cwd, gitDir, prefix, bare: bare === 'true', shallow: shallow === 'true', git };
 }
 
 /** Runs a short git command and returns its trimmed output, turning failures into GitErrors. */

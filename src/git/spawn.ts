@@ -71,12 +71,22 @@ function isStartFailure(error: NodeJS.ErrnoException): boolean {
   return error.code === 'ENOENT' && error.syscall?.startsWith('spawn') === true;
 }
 
-/** Runs a git command with a short answer and returns its stdout, trimmed. */
-export async function gitOutput(cwd: string, args: readonly string[]): Promise<string> {
+/** Runs a git command with a bounded answer (a file list, a config value) and returns its stdout as is. */
+export async function gitStdout(cwd: string, args: readonly string[]): Promise<string> {
   const git = spawnGit(cwd, args);
   let output = '';
   git.stdout.setEncoding('utf8');
   git.stdout.on('data', (text: string) => (output += text));
   await git.done;
-  return output.trim();
+  return output;
+}
+
+/** Runs a git command with a short answer and returns its stdout, trimmed. */
+export async function gitOutput(cwd: string, args: readonly string[]): Promise<string> {
+  return (await gitStdout(cwd, args)).trim();
+}
+
+/** Splits NUL-separated git output (`-z`), dropping the trailing empty entry. */
+export function splitNul(output: string): string[] {
+  return output.split('\0').filter((entry) => entry !== '');
 }

@@ -12,7 +12,7 @@ export interface StagedFile {
   /** A, M, T, R (renamed, with -M) or C. */
   status: string;
   /** 1-based line numbers the commit adds; `all` for a new file, or where git showed no text diff. */
-  addedLines: ReadonlySet<number> | 'all';
+  addedLines: Set<number> | 'all';
 }
 
 const NUL = 0x00;
@@ -27,10 +27,12 @@ const NEWLINE = 0x0a;
  * into it does. Copies are not detected (`-C` is not passed): a copied key spreads to a new path,
  * so its lines count as added.
  * `--diff-filter=ACMRT`: deleted and unmerged paths add nothing.
+ * `--inter-hunk-context=0`: a user's diff.interHunkContext would merge nearby hunks and count the
+ * unchanged lines between them as added.
  * No HEAD yet (the first commit): git diffs the index against the empty tree, so every line is added.
  */
 const DIFF_ARGUMENTS = [
-  'diff', '--cached', '--raw', '-p', '-U0', '-z', '-M', '--diff-filter=ACMRT',
+  'diff', '--cached', '--raw', '-p', '-U0', '--inter-hunk-context=0', '-z', '-M', '--diff-filter=ACMRT',
   '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--submodule=short', '--full-index', '--no-abbrev',
 ];
 
@@ -91,7 +93,7 @@ async function readAddedLines(reader: DelimitedReader, files: StagedFile[]): Pro
     const first = line[0];
     if (first === 0x40 /* @ */) {
       inHeader = false;
-      if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines as Set<number>);
+      if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines);
     } else if (inHeader) {
       const text = line.toString('utf8');
       // Git judged the file binary (NUL bytes, or a `-diff` attribute) and showed no lines; the

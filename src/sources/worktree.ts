@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
-import { runGit, splitNul } from '../git/run.js';
+import { gitStdout, splitNul } from '../git/spawn.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
@@ -85,7 +85,7 @@ export class WorktreeSource implements Source {
 
   async *chunks(): AsyncIterable<Chunk> {
     if (this.repo) {
-      const output = await runGit(this.repo.worktree, ['ls-files', '-z', '--cached']);
+      const output = await gitStdout(this.repo.worktree, ['ls-files', '-z', '--cached']);
       this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
     }
     const visited = new Set<string>();

@@ -6,7 +6,7 @@ import { historySource, type HistoryOptions, type HistoryProgress } from '../../
 import type { Chunk } from '../../src/sources/chunk.js';
 import type { Source } from '../../src/sources/source.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
-import { makeRepo, makeTempDir, openTestRepo, removeTestRepos, runGitIn, type TestRepo } from '../helpers/git-repo.js';
+import { makeRepo, makeTempDir, removeTestRepos, runGitIn, type TestRepo } from '../helpers/git-repo.js';
 
 const MAX_FILE_SIZE = 1024 * 1024;
 
@@ -187,6 +187,15 @@ describe('historySource', () => {
     expect(chunks.map((chunk) => chunk.path).sort()).toEqual([...names].sort());
   });
 
+  it('is not thrown off by user config that changes log output', async () => {
+    const repo = makeRepo();
+    const configs = [['log.showRoot', 'false'], ['color.ui', 'always'], ['log.decorate', 'full'], ['diff.renames', 'copies'], ['log.abbrevCommit', 'true'], ['core.quotePath', 'true'], ['diff.relative', 'true']];
+    for (const [name, value] of configs) repo.git('config', name!, value!);
+    const { keys, shas } = threeKeyCommits(repo);
+    const { chunks } = await scanHistory(repo.dir);
+    expect(chunks.map((chunk) => [chunk.path, chunk.commit?.sha])).toEqual(keys.map((_, index) => [`config/${index}.js`, shas[index]]));
+  });
+
   describe('narrowing', () => {
     it('since: only commits not reachable from the revision, on every ref', async () => {
       const repo = makeRepo();
@@ -286,11 +295,26 @@ describe('historySource', () => {
     }
   });
 
-  it('accepts a repository path that is a subfolder; paths stay relative to the top level', async () => {
+  it('scans only a subfolder given as the root, with paths relative to it, merges included', async () => {
     const repo = makeRepo();
-    threeKeyCommits(repo);
-    const { chunks } = await scanHistory(join(repo.dir, 'config'));
-    expect(chunks.map((chunk) => chunk.path)).toEqual(['config/0.js', 'config/1.js', 'config/2.js']);
-    expect(openTestRepo(repo.dir).git('status', '--porcelain')).toBe('');
+    repo.write('app/.env', 'A=1\n');
+    repo.write('docs/.env', 'B=1\n');
+    repo.commit('initial');
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.write('app/main.js', 'side\n');
+    repo.write('top.js', 'side\n');
+    repo.commit('side');
+    repo.git('checkout', '-q', 'main');
+    repo.write('app/main.js', 'main\n');
+    repo.write('top.js', 'main\n');
+    repo.commit('main');
+    expect(() => repo.git('merge', '-q', 'side')).toThrow();
+    repo.write('app/main.js', 'resolved\n');
+    repo.write('top.js', 'resolved\n');
+    repo.commit('merge side');
+
+    const { source, chunks } = await scanHistory(join(repo.dir, 'app'));
+    expect(chunks.map((chunk) => `${chunk.path}: ${chunk.content.toString().trim()}`)).toEqual(['.env: A=1', 'main.js: side', 'main.js: main', 'main.js: resolved']);
+    expect((await source.hygieneFindings()).map((finding) => finding.file)).toEqual(['.env']);
   });
 });

@@ -116,6 +116,17 @@ describe('stagedSource', () => {
     expect(byPath).toEqual({ 'copy.js': [`export const legacy = "${oldKey}";`, ''], 'settings.js': ['export const region = "us";'] });
   });
 
+  it('counts only changed lines even when the user config widens hunks or colours output', async () => {
+    const { repo, oldKey } = repoWithConfig();
+    for (const [name, value] of [['diff.interHunkContext', '5'], ['diff.context', '3'], ['color.ui', 'always'], ['diff.noprefix', 'true'], ['diff.relative', 'true']]) {
+      repo.git('config', name!, value!);
+    }
+    repo.write('config.js', `// new settings\nexport const legacy = "${oldKey}";\nexport const region = "us";\n`);
+    repo.git('add', 'config.js');
+    const { chunks } = await scanStaged(repo.dir);
+    expect([...chunks[0]!.onlyLines!]).toEqual([1, 3]);
+  });
+
   it('scans every line of a file git will not diff as text (a -diff attribute)', async () => {
     const repo = makeRepo();
     repo.write('.gitattributes', '*.cfg -diff\n');

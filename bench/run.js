@@ -1,0 +1,116 @@
+// `npm run bench`: keyguard's performance benchmark against ripgrep, secretlint and git, on corpora built
+// once outside the repo. Writes bench/results.md and prints it.
+//
+//   npm run bench                              all scenarios, 5 runs each (KEYGUARD_BENCH_RUNS)
+//   npm run bench -- --only tree,history       some scenarios: tree, secretlint, history, staged, linearity
+//   npm run bench -- --runs 3                  timed runs per command (after one warm-up run each)
+//   npm run bench -- --quick                   1 run each, no secretlint
+//   KEYGUARD_BENCH_DIR=/big/disk npm run bench  where the corpora and tools are cached (~/.cache/keyguard-bench)
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderReport } from './report.js';
+import { rulesToPatternFile } from './rg-patterns.js';
+import { historyScenario, linearityScenario, secretlintScenario, stagedScenario, treeScenario } from './scenarios.js';
+import {
+  benchDir, buildKeyguard, capture, ensureCorpora, ensureGnuTime, ensureRipgrep, ensureSecretlint,
+} from './setup.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCENARIOS = ['tree', 'secretlint', 'history', 'staged', 'linearity'];
+
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { only: { type: 'string' }, runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  });
+  const runs = Number(values.quick ? 1 : (values.runs ?? process.env.KEYGUARD_BENCH_RUNS ?? 5));
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number ≥ 1, got "${values.runs}"`);
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : SCENARIOS;
+  const unknown = only.filter((name) => !SCENARIOS.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+  const selected = values.quick ? only.filter((name) => name !== 'secretlint') : only;
+  return { runs, selected, quick: values.quick };
+}
+
+/**
+ * Writes the rg pattern file from dist/rules.json and picks the engine: ripgrep's own (fastest) if it
+ * accepts every pattern, else PCRE2 (look-arounds, back-references). --no-unicode gives \w, \d and \b
+ * their ASCII meaning, as in keyguard's JavaScript regexes (no `u` flag).
+ */
+function preparePatterns(dir) {
+  const rules = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'rules.json'), 'utf8'));
+  const { text, count, skipped } = rulesToPatternFile(rules);
+  const patternFile = join(dir, 'keyguard-rules.rg');
+  writeFileSync(patternFile, text);
+  const accepts = (args) => spawnSync('rg', [...args, '-f', patternFile, '/dev/null']).status !== 2;
+  const args = accepts(['--no-unicode']) ? ['--no-unicode'] : ['--pcre2', '--no-unicode'];
+  if (!accepts(args)) {
+    const error = spawnSync('rg', [...args, '-f', patternFile, '/dev/null'], { encoding: 'utf8' }).stderr;
+    throw new Error(`ripgrep rejects the converted rule patterns (${patternFile}):\n${error}`);
+  }
+  return { patternFile, args, rules: rules.length, count, skipped };
+}
+
+function machineRows(tools) {
+  const dirty = capture('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--', 'src', 'rules']);
+  const commit = capture('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']);
+  return [
+    ['CPU', `${cpus()[0]?.model ?? 'unknown'} — ${availableParallelism()} cores available`],
+    ['Node', process.version],
+    ['git', capture('git', ['--version'])],
+    ['ripgrep', tools.rg],
+    ['secretlint', tools.secretlint ?? 'not run'],
+    ['keyguard', `${commit ?? 'unknown commit'}${dirty ? ' + uncommitted changes in src/ or rules/' : ''}`],
+  ];
+}
+
+function runScenarios(ctx, selected) {
+  const sections = [];
+  const log = (name) => console.error(`bench: --- ${name} ---`);
+  let tree;
+  if (selected.includes('tree')) { log('tree'); tree = treeScenario(ctx); sections.push(tree); }
+  if (selected.includes('secretlint')) { log('secretlint'); sections.push(secretlintScenario(ctx)); }
+  if (selected.includes('history')) { log('history'); sections.push(historyScenario(ctx)); }
+  if (selected.includes('staged')) { log('staged'); sections.push(stagedScenario(ctx)); }
+  if (selected.includes('linearity')) { log('linearity'); sections.push(linearityScenario(ctx, tree?.keyguardSamples)); }
+  return sections;
+}
+
+function main() {
+  const { runs, selected } = parseOptions(process.argv.slice(2));
+  const dir = benchDir();
+  const needsTree = selected.some((name) => name !== 'history');
+  ensureCorpora(REPO_ROOT, dir, { tree: needsTree, history: selected.includes('history') });
+  const rgVersion = ensureRipgrep();
+  ensureGnuTime();
+  const secretlint = selected.includes('secretlint') ? ensureSecretlint(dir) : null;
+  buildKeyguard(REPO_ROOT);
+  const rg = preparePatterns(dir);
+
+  const ctx = { dir, runs, rg, secretlint, keyguardBin: join(REPO_ROOT, 'bin', 'keyguard.js'), workDir: join(dir, 'runs') };
+  const sections = runScenarios(ctx, selected);
+
+  const skipped = rg.skipped.map((s) => `${s.id} (${s.reason})`).join(', ');
+  const meta = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: machineRows({ rg: rgVersion, secretlint: secretlint && `${secretlint.version} + @secretlint/secretlint-rule-preset-recommend` }),
+    method: `Each command ran once as a warm-up, then ${runs} timed run(s), commands alternating (A B A B …); scenarios: ${selected.join(', ')}. Corpora and tools cached in \`${dir}\`.`,
+    notes: [
+      `ripgrep ran keyguard's ${rg.count} of ${rg.rules} rules (dist/rules.json, converted by bench/rg-patterns.js) as one pattern file with \`${rg.args.join(' ')}\`${skipped ? `; not converted: ${skipped}` : ''}. ripgrep counts matching lines, keyguard counts findings after its filters, so the outputs differ by design.`,
+    ],
+  };
+  const markdown = renderReport(meta, sections);
+  writeFileSync(join(REPO_ROOT, 'bench', 'results.md'), markdown);
+  process.stdout.write(`${markdown}\nbench: written to bench/results.md\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../finding.js';
+import { compileRules } from '../rules/compile.js';
+import type { RuleDefinition } from '../rules/types.js';
+import type { Chunk } from '../sources/chunk.js';
+import { Detector, type DetectorOptions } from './detector.js';
+import type { BatchRequest, WorkerSetup } from './worker.js';
+
+/** Findings of one chunk, with the chunk's position in the source's order. */
+export interface OrderedFindings {
+  order: number;
+  findings: Finding[];
+}
+
+/** Scans stay on the main thread until they grow past this; a worker costs ~40 ms to start. */
+const INLINE_BYTES = 4 * 1024 * 1024;
+const BATCH_BYTES = 1024 * 1024;
+const BATCH_FILES = 256;
+const IN_FLIGHT_PER_WORKER = 3;
+
+const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+interface PendingBatch {
+  resolve: () => void;
+}
+
+/**
+ * Runs the detector over a stream of chunks: inline for small scans (a pre-commit hook must not pay
+ * for workers), then, once the scan proves big, in a pool of workers, one per core, fed in batches
+ * with bounded in-flight work so memory stays flat however large the source is.
+ */
+export class DetectionEngine {
+  private readonly inline: Detector;
+  private readonly results: OrderedFindings[] = [];
+  private workers: Worker[] | null = null;
+  private inlineBytes = 0;
+  private order = 0;
+  private batch: Chunk[] = [];
+  private batchOrders: number[] = [];
+  private batchBytes = 0;
+  private nextBatch = 0;
+  private readonly inFlight = new Map<number, { orders: number[]; worker: Worker }>();
+  private waiting: PendingBatch | null = null;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly definitions: RuleDefinition[],
+    private readonly options: DetectorOptions,
+    private readonly parallel = true,
+  ) {
+    this.inline = new Detector(compileRules(definitions), options);
+  }
+
+  /** Scans `chunk` now or queues it for a worker; resolves when more input may be pushed. */
+  async push(chunk: Chunk): Promise<void> {
+    const order = this.order++;
+    if (this.workers === null && !this.shouldGoParallel()) {
+      this.inlineBytes += chunk.content.length;
+      this.results.push({ order, findings: this.inline.detect(chunk) });
+      return;
+    }
+    this.batch.push(chunk);
+    this.batchOrders.push(order);
+    this.batchBytes += chunk.content.length;
+    if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_FILES) await this.flush();
+  }
+
+  /** Waits for every queued chunk and returns all findings in source order. */
+  async finish(): Promise<Finding[]> {
+    try {
+      if (this.batch.length > 0) await this.flush();
+      while (this.inFlight.size > 0) await this.settle();
+      if (this.failure) throw this.failure;
+    } finally {
+      await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
+    }
+    return this.results.sort((a, b) => a.order - b.order).flatMap((result) => result.findings);
+  }
+
+  private shouldGoParallel(): boolean {
+    if (!this.parallel || this.inlineBytes < INLINE_BYTES || availableParallelism() < 2 || !existsSync(WORKER_FILE)) return false;
+    this.workers = Array.from({ length: availableParallelism() }, () => this.startWorker());
+    return true;
+  }
+
+  private startWorker(): Worker {
+    const setup: WorkerSetup = { rules: this.definitions, options: this.options };
+    const worker = new Worker(WORKER_FILE, { workerData: setup });
+    worker.on('message', (reply: { batch: number; findings: Finding[][] }) => {
+      const sent = this.inFlight.get(reply.batch);
+      this.inFlight.delete(reply.batch);
+      reply.findings.forEach((findings, index) => this.results.push({ order: sent!.orders[index]!, findings }));
+      this.wake();
+    });
+    worker.on('error', (error) => {
+      this.failure ??= error;
+      this.inFlight.clear();
+      this.wake();
+    });
+    return worker;
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve();
+  }
+
+  private settle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting = { resolve };
+    });
+  }
+
+  private leastBusy(workers: Worker[]): Worker {
+    const load = new Map(workers.map((worker) => [worker, 0]));
+    for (const { worker } of this.inFlight.values()) load.set(worker, load.get(worker)! + 1);
+    return workers.reduce((best, worker) => (load.get(worker)! < load.get(best)! ? worker : best));
+  }
+
+  private async flush(): Promise<void> {
+    const workers = this.workers!;
+    while (this.inFlight.size >= workers.length * IN_FLIGHT_PER_WORKER && !this.failure) await this.settle();
+    if (this.failure) throw this.failure;
+    const worker = this.leastBusy(workers);
+    const request: BatchRequest = { batch: this.nextBatch++, chunks: this.batch };
+    this.inFlight.set(request.batch, { orders: this.batchOrders, worker });
+    worker.postMessage(request);
+    this.batch = [];
+    this.batchOrders = [];
+    this.batchBytes = 0;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Candidate, Filter } from './filter.js';
+import { embeddedFileFilter } from './embedded-file.js';
+import { hashNameFilter } from './hash-name.js';
+import { hashValueFilter } from './hash-value.js';
+import { inlineAllowFilter } from './inline-allow.js';
+import { lockFileFilter } from './lock-file.js';
+import { lowEntropyFilter } from './low-entropy.js';
+import { madeOfWordsFilter } from './made-of-words.js';
+import { pathOrUrlFilter } from './path-or-url.js';
+import { placeholderFilter } from './placeholder.js';
+import { publicKeyFilter } from './public-key.js';
+import { repeatedOrSequentialFilter } from './repeated-or-sequential.js';
+import { requestTokenNameFilter } from './request-token-name.js';
+import { templateFilter } from './template.js';
+import { uuidFilter } from './uuid.js';
+
+export type { Candidate, Filter } from './filter.js';
+
+/**
+ * Every filter in the order it runs: cheap checks on the line and path first, then the value's
+ * shape and name, and the broadest judgements (words, entropy) last, so --verbose names the most
+ * specific reason a candidate was dropped.
+ */
+export const FILTERS: readonly Filter[] = [
+  inlineAllowFilter,
+  lockFileFilter,
+  uuidFilter,
+  placeholderFilter,
+  hashValueFilter,
+  embeddedFileFilter,
+  templateFilter,
+  hashNameFilter,
+  publicKeyFilter,
+  requestTokenNameFilter,
+  repeatedOrSequentialFilter,
+  pathOrUrlFilter,
+  madeOfWordsFilter,
+  lowEntropyFilter,
+];
+
+/** Risky-code captures are code, not secrets: only the user's own allow comment can drop them. */
+const RISKY_CODE_FILTERS: readonly Filter[] = [inlineAllowFilter];
+
+/** The first filter that drops the candidate, or undefined if it stays. */
+export function findDroppingFilter(candidate: Candidate): Filter | undefined {
+  const filters = candidate.category === 'risky-code' ? RISKY_CODE_FILTERS : FILTERS;
+  return filters.find((filter) => appliesTo(filter, candidate) && filter.matches(candidate));
+}
+
+function appliesTo(filter: Filter, candidate: Candidate): boolean {
+  return filter.appliesTo === 'all' || candidate.generic;
+}

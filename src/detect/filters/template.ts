@@ -1,0 +1,70 @@
+import type { Candidate, Filter } from './filter.js';
+import { surroundingsOf, type Surroundings } from './surroundings.js';
+import { readsAsWords } from './word-shape.js';
+
+/**
+ * Values that refer to a secret kept elsewhere instead of being one: template placeholders
+ * (`${API_KEY}`, `{{ secrets.X }}`, `%(key)s`), environment and secret-store lookups
+ * (`process.env.X`, `os.getenv("X")`, `ENV["X"]`), and calls and index expressions (`getKey()`,
+ * `config["key"]`). Bare identifiers and member chains (`getKey`, `this.apiKey`) are left to the
+ * made-of-words filter, which tells them from random keys by their spelling.
+ *
+ * Generic rules capture different amounts of such an expression, so both the value and the text
+ * just before and after it on the line are checked.
+ */
+
+/** Template and interpolation markers; no key alphabet has these characters. */
+const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\$\(|%\([\w.-]+\)[sdr]/;
+/** The whole value is a variable: `$API_KEY`, `$env:API_KEY`, `%API_KEY%`, `{api_key}`. */
+const WHOLE_VARIABLE = /^(?:\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.]*\})$/;
+/** An opener right before the value: the capture began inside `${…}`, `{{ … }}`, `$(…)`, `#{…}`, `<%= …`. */
+const OPENER_BEFORE = /(?:\$\{|\{\{|\$\(|#\{|<%=?)\s*$/;
+/** `$API_KEY` or PowerShell's `$env:API_KEY` with the `$` left out of the capture. */
+const DOLLAR_BEFORE = /\$(?:env:)?$/;
+const IDENTIFIER_START = /^[A-Za-z_]/;
+
+/** An environment or secret-store lookup anywhere in the value; these words never occur in random keys. */
+const LOOKUP_IN_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|GetEnvironmentVariable|ENV\[|ENV\.fetch|\$_ENV|\$_SERVER/i;
+/** The same lookups right before the value, which is then the looked-up name. */
+const LOOKUPS_BEFORE = [
+  // Members: process.env.X, import.meta.env.X, env.X (Workers), ${{ secrets.X }}, ${{ vars.X }}, Terraform var.X, local.X
+  String.raw`\b(?:env|secrets|vars|var|local)\.`,
+  // Calls: os.getenv("X"), os.Getenv, os.LookupEnv, Environment.GetEnvironmentVariable, env::var, env('X') (Laravel),
+  // lookup('env', 'X') (Ansible), os.environ.get("X"), ENV.fetch("X")
+  String.raw`(?:\b(?:getenv|Getenv|LookupEnv|GetEnvironmentVariable|env::var|env|lookup)|\.(?:get|fetch))\s*\(\s*(?:["'\x60]env["'\x60]\s*,\s*)?["'\x60]?`,
+  // Index: os.environ["X"], ENV['X'], $_ENV['X'], config["key"]
+  String.raw`[\w$\])]\s*\[\s*["'\x60]?`,
+  // CloudFormation: !Ref X, !Sub, !GetAtt, !ImportValue
+  String.raw`!(?:Ref|Sub|GetAtt|ImportValue|FindInMap)\s+`,
+];
+const LOOKUP_BEFORE = new RegExp(`(?:${LOOKUPS_BEFORE.join('|')})$`);
+/** A reference to a secret store entry rather than the secret: an AWS ARN. */
+const STORE_REFERENCE = /^arn:aws[\w-]*:/;
+
+/** A captured call or index: `getKey()`, `crypto.randomBytes(32)`, `config["key"]`; the callee must read as words. */
+const CALL_OR_INDEX_IN_VALUE = /^([A-Za-z_$][\w$.]{3,})[([]/;
+
+export function isTemplateOrReference(candidate: Candidate): boolean {
+  const { secret } = candidate;
+  if (TEMPLATE_SYNTAX.test(secret) || WHOLE_VARIABLE.test(secret) || LOOKUP_IN_VALUE.test(secret) || STORE_REFERENCE.test(secret)) {
+    return true;
+  }
+  const callee = CALL_OR_INDEX_IN_VALUE.exec(secret)?.[1];
+  if (callee !== undefined && readsAsWords(callee)) return true;
+  const surroundings = surroundingsOf(candidate);
+  return isInsideTemplate(secret, surroundings) || LOOKUP_BEFORE.test(surroundings.before);
+}
+
+function isInsideTemplate(secret: string, { before, after }: Surroundings): boolean {
+  if (OPENER_BEFORE.test(before)) return true;
+  if (DOLLAR_BEFORE.test(before) && IDENTIFIER_START.test(secret)) return true;
+  return before.endsWith('%') && after.startsWith('%');
+}
+
+export const templateFilter: Filter = {
+  name: 'template',
+  description:
+    'Drops values that refer to a secret kept elsewhere: template placeholders (`${API_KEY}`, `{{ secrets.X }}`), environment lookups (`process.env.X`, `os.getenv("X")`) and code expressions (`getKey()`, `config["key"]`).',
+  appliesTo: 'generic',
+  matches: isTemplateOrReference,
+};

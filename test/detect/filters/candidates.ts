@@ -1,0 +1,17 @@
+import type { Candidate } from '../../../src/detect/filters/filter.js';
+
+/**
+ * A candidate as a generic rule would report it: the match runs from the start of the assigned
+ * name (the line's first non-space) to the end of the secret.
+ */
+export function genericCandidate(line: string, secret: string, path = 'src/config.py'): Candidate {
+  const start = line.lastIndexOf(secret);
+  if (start < 0) throw new Error(`secret not on line: ${secret}`);
+  const match = line.slice(0, start + secret.length).trimStart();
+  return { secret, match, line, path, ruleId: 'generic-api-key', generic: true, category: 'secret' };
+}
+
+/** A candidate from a provider rule: the match is the key itself. */
+export function providerCandidate(secret: string, line = `key = "${secret}"`, path = 'src/config.py'): Candidate {
+  return { secret, match: secret, line, path, ruleId: 'openai-project-key', generic: false, category: 'secret' };
+}

@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatFile } from '../../src/git/catfile.js';
+import { DelimitedReader } from '../../src/git/delimited-reader.js';
+import { makeRepo, removeTestRepos } from '../helpers/git-repo.js';
+
+afterEach(removeTestRepos);
+
+describe('DelimitedReader', () => {
+  it('splits records across any chunk boundaries and lets the delimiter change between reads', async () => {
+    const bytes = Buffer.from('first\0second\0\0line one\nline two\nunterminated');
+    // One byte per chunk: every record straddles chunk boundaries.
+    const reader = new DelimitedReader(Readable.from([...bytes].map((byte) => Buffer.from([byte]))));
+    const read = async (delimiter: number) => (await reader.read(delimiter))?.toString() ?? null;
+    expect([await read(0), await read(0), await read(0)]).toEqual(['first', 'second', '']);
+    expect([await read(10), await read(10), await read(10), await read(10)]).toEqual(['line one', 'line two', 'unterminated', null]);
+  });
+});
+
+describe('CatFile', () => {
+  it('answers pipelined reads in order: contents, missing objects, empty and oversized blobs', async () => {
+    const repo = makeRepo();
+    const texts = Array.from({ length: 200 }, (_, index) => `file ${index}\n`.repeat(index));
+    texts.forEach((text, index) => repo.write(`f${index}.txt`, text));
+    repo.write('big.txt', 'z'.repeat(300_000));
+    repo.commit('files');
+    const shas = texts.map((_, index) => repo.git('rev-parse', `HEAD:f${index}.txt`));
+    const bigSha = repo.git('rev-parse', 'HEAD:big.txt');
+    const missing = 'f'.repeat(40);
+
+    const contents = CatFile.open(repo.dir);
+    const reads = [...shas.map((sha) => contents.read(sha)), contents.read(missing), contents.read(bigSha, 1000), contents.read(shas[1]!)];
+    const results = await Promise.all(reads);
+    expect(results.slice(0, 200).map((object) => object?.content?.toString())).toEqual(texts);
+    expect(results[200]).toBeNull();
+    expect(results[201]).toEqual({ sha: bigSha, type: 'blob', size: 300_000, content: null });
+    expect(results[202]?.content?.toString()).toBe(texts[1]);
+    await contents.close();
+
+    const info = CatFile.open(repo.dir, 'info');
+    expect(await Promise.all([info.read(bigSha), info.read(missing)])).toEqual([{ sha: bigSha, type: 'blob', size: 300_000, content: null }, null]);
+    await info.close();
+  });
+
+  it('rejects reads with a GitError when git cannot run there', async () => {
+    const contents = CatFile.open('/nonexistent-keyguard-dir');
+    await expect(contents.read('a'.repeat(40))).rejects.toThrow('no such directory: /nonexistent-keyguard-dir');
+    await contents.close();
+  });
+});
