@@ -1,4 +1,5 @@
 import type { Candidate, Filter } from './filter.js';
+import { base64OfWordsFilter } from './base64-of-words.js';
 import { embeddedFileFilter } from './embedded-file.js';
 import { hashNameFilter } from './hash-name.js';
 import { hashValueFilter } from './hash-value.js';
@@ -13,6 +14,7 @@ import { repeatedOrSequentialFilter } from './repeated-or-sequential.js';
 import { requestTokenNameFilter } from './request-token-name.js';
 import { templateFilter } from './template.js';
 import { uuidFilter } from './uuid.js';
+import { versionOrDateFilter } from './version-or-date.js';
 
 export type { Candidate, Filter } from './filter.js';
 
@@ -25,6 +27,7 @@ export const FILTERS: readonly Filter[] = [
   inlineAllowFilter,
   lockFileFilter,
   uuidFilter,
+  versionOrDateFilter,
   placeholderFilter,
   hashValueFilter,
   embeddedFileFilter,
@@ -35,6 +38,7 @@ export const FILTERS: readonly Filter[] = [
   repeatedOrSequentialFilter,
   pathOrUrlFilter,
   madeOfWordsFilter,
+  base64OfWordsFilter,
   lowEntropyFilter,
 ];
 

@@ -3,7 +3,7 @@ import { expectedRandomEntropy, shannonEntropy } from '../entropy.js';
 
 /**
  * Values far less varied than a random string of the same length and alphabet: `aaaabbbb`,
- * `deadbeefdeadbeef`, `1111222233334444`. The threshold is the entropy a random string is expected
+ * `deadbeefdeadbeef`, `1111111122222222`. The threshold is the entropy a random string is expected
  * to have minus a margin: 4.5/√length bits covers the spread of short random strings (measured:
  * fewer than 1 in 10,000 fall below it), and at least 12 % of the expected value leaves room for
  * long secrets that are random but not uniform, such as JWTs, whose header is base64 of JSON.

@@ -11,19 +11,22 @@ import { readsAsWords } from './word-shape.js';
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_ROOT = /^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/;
 const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,4}$/;
-const SEPARATOR = /[\\/]/;
-/** Separators between a URL's or path's parts, percent-escapes (`%20`) included. */
-const COMPONENT_SEPARATORS = /(?:%[0-9A-Fa-f]{2}|[\\/:@?&=#%+,;~])+/;
+const PATH_SEPARATORS = /[\\/]+/;
+/** Between a URL's parts: path, port, user info, query and fragment delimiters, and `%20` escapes. */
+const URL_SEPARATORS = /(?:%[0-9A-Fa-f]{2}|[/:@?&=#+,;~])+/;
+/** A port, a version, `.` or `..`. */
 const NUMBER_OR_DOTS = /^(?:[0-9]+|\.*)$/;
 
 export function isPathOrUrl(value: string): boolean {
   const scheme = URL_SCHEME.exec(value)?.[0];
-  const shaped = scheme !== undefined || PATH_ROOT.test(value) || (SEPARATOR.test(value) && FILE_EXTENSION.test(value));
-  if (!shaped) return false;
-  return value
-    .slice(scheme?.length ?? 0)
-    .split(COMPONENT_SEPARATORS)
-    .every((component) => NUMBER_OR_DOTS.test(component) || readsAsWords(component));
+  if (scheme !== undefined) return value.slice(scheme.length).split(URL_SEPARATORS).every(isNamePart);
+  const root = PATH_ROOT.exec(value)?.[0];
+  const isPath = root !== undefined || (PATH_SEPARATORS.test(value) && FILE_EXTENSION.test(value));
+  return isPath && value.slice(root?.length ?? 0).split(PATH_SEPARATORS).every(isNamePart);
+}
+
+function isNamePart(part: string): boolean {
+  return NUMBER_OR_DOTS.test(part) || readsAsWords(part);
 }
 
 export const pathOrUrlFilter: Filter = {

@@ -45,9 +45,12 @@ const PLACEHOLDER_WORD = new RegExp(
 );
 
 export function isPlaceholder(candidate: Candidate): boolean {
-  const { secret } = candidate;
-  if (MASK_RUN.test(secret) || PLACEHOLDER_WORD.test(secret)) return true;
-  return isInAngleBrackets(candidate);
+  return hasPlaceholderText(candidate.secret) || isInAngleBrackets(candidate);
+}
+
+/** The value alone: a masking run or a placeholder word. */
+export function hasPlaceholderText(value: string): boolean {
+  return MASK_RUN.test(value) || PLACEHOLDER_WORD.test(value);
 }
 
 /** `<api-key>`, `<YOUR TOKEN>`: angle brackets around a value mark it as a blank to fill in. */

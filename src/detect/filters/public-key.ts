@@ -12,11 +12,15 @@ import { surroundingsOf } from './surroundings.js';
 const PUBLIC_KEY_NAME_ENDINGS = [['public', 'key'], ['pub', 'key'], ['pubkey'], ['publickey'], ['publishable', 'key'], ['site', 'key'], ['sitekey']];
 /** Base64 of the key type that opens every SSH public key blob: ssh-rsa, ssh-dss, ssh-ed25519, ecdsa-sha2-*. */
 const SSH_PUBLIC_KEY_BLOB = /^AAAA(?:B3NzaC1yc2E|B3NzaC1kc3M|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt)/;
-const SSH_KEY_TYPE_BEFORE = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)\s+$/;
+const SSH_KEY_TYPE = String.raw`(?:sk-)?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)(?:@openssh\.com)?`;
+/** The key type itself captured as the value, or the blob right after it. */
+const SSH_KEY_TYPE_ALONE = new RegExp(`^${SSH_KEY_TYPE}$`);
+const SSH_KEY_TYPE_BEFORE = new RegExp(`${SSH_KEY_TYPE}\\s+$`);
 const PEM_PUBLIC_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*(?:PUBLIC KEY|CERTIFICATE)(?: BLOCK)?-----/;
 
 export function isPublicKey(candidate: Candidate): boolean {
-  if (SSH_PUBLIC_KEY_BLOB.test(candidate.secret) || PEM_PUBLIC_HEADER.test(candidate.secret) || PEM_PUBLIC_HEADER.test(candidate.line)) {
+  const { secret, line } = candidate;
+  if (SSH_PUBLIC_KEY_BLOB.test(secret) || SSH_KEY_TYPE_ALONE.test(secret) || PEM_PUBLIC_HEADER.test(secret) || PEM_PUBLIC_HEADER.test(line)) {
     return true;
   }
   if (SSH_KEY_TYPE_BEFORE.test(surroundingsOf(candidate).before)) return true;

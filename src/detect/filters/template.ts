@@ -13,8 +13,11 @@ import { readsAsWords } from './word-shape.js';
  * just before and after it on the line are checked.
  */
 
-/** Template and interpolation markers; no key alphabet has these characters. */
-const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\$\(|%\([\w.-]+\)[sdr]/;
+/**
+ * Template and interpolation markers; no key alphabet has these characters. `$(` and `%(` count only
+ * with a name and a closing parenthesis, as random passwords may contain them.
+ */
+const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\$\([A-Za-z_][\w.]*\)|%\([\w.-]+\)[sdr]/;
 /** The whole value is a variable: `$API_KEY`, `$env:API_KEY`, `%API_KEY%`, `{api_key}`. */
 const WHOLE_VARIABLE = /^(?:\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.]*\})$/;
 /** An opener right before the value: the capture began inside `${…}`, `{{ … }}`, `$(…)`, `#{…}`, `<%= …`. */
@@ -27,8 +30,10 @@ const IDENTIFIER_START = /^[A-Za-z_]/;
 const LOOKUP_IN_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|GetEnvironmentVariable|ENV\[|ENV\.fetch|\$_ENV|\$_SERVER/i;
 /** The same lookups right before the value, which is then the looked-up name. */
 const LOOKUPS_BEFORE = [
-  // Members: process.env.X, import.meta.env.X, env.X (Workers), ${{ secrets.X }}, ${{ vars.X }}, Terraform var.X, local.X
-  String.raw`\b(?:env|secrets|vars|var|local)\.`,
+  // Members: process.env.X, import.meta.env.X, env.X (Workers), ${{ secrets.X }}, ${{ vars.X }}
+  String.raw`\b(?:env|secrets|vars)\.`,
+  // Terraform: var.X, local.X, data.aws_ssm_parameter.X.value, module.X.output
+  String.raw`(?:^|[^\w.])(?:var|local|data|module)\.`,
   // Calls: os.getenv("X"), os.Getenv, os.LookupEnv, Environment.GetEnvironmentVariable, env::var, env('X') (Laravel),
   // lookup('env', 'X') (Ansible), os.environ.get("X"), ENV.fetch("X")
   String.raw`(?:\b(?:getenv|Getenv|LookupEnv|GetEnvironmentVariable|env::var|env|lookup)|\.(?:get|fetch))\s*\(\s*(?:["'\x60]env["'\x60]\s*,\s*)?["'\x60]?`,
@@ -38,17 +43,21 @@ const LOOKUPS_BEFORE = [
   String.raw`!(?:Ref|Sub|GetAtt|ImportValue|FindInMap)\s+`,
 ];
 const LOOKUP_BEFORE = new RegExp(`(?:${LOOKUPS_BEFORE.join('|')})$`);
-/** A reference to a secret store entry rather than the secret: an AWS ARN. */
-const STORE_REFERENCE = /^arn:aws[\w-]*:/;
+/** A reference to a secret store entry (an AWS ARN) or a Terraform value, rather than the secret. */
+const STORE_REFERENCE = /^arn:aws[\w-]*:|^(?:var|local|data|module)\.[A-Za-z_]/;
 
-/** A captured call or index: `getKey()`, `crypto.randomBytes(32)`, `config["key"]`; the callee must read as words. */
-const CALL_OR_INDEX_IN_VALUE = /^([A-Za-z_$][\w$.]{3,})[([]/;
+/**
+ * A captured call or index: `getKey()`, `crypto.randomBytes(32)`, `config["key"]`,
+ * `config.get<string>(`; the callee must read as words, since random passwords may contain `(`.
+ */
+const CALL_OR_INDEX_IN_VALUE = /^([A-Za-z_$][\w$.]{3,})(?:<[\w.,\s]*>)?[([]/;
+/** Logical operators between operands: `e.apiKey||t.apiKey` in a minified bundle. */
+const EXPRESSION_OPERATOR = /\|\||&&|\?\?/;
+const REFERENCE_SHAPES = [TEMPLATE_SYNTAX, WHOLE_VARIABLE, LOOKUP_IN_VALUE, STORE_REFERENCE, EXPRESSION_OPERATOR];
 
 export function isTemplateOrReference(candidate: Candidate): boolean {
   const { secret } = candidate;
-  if (TEMPLATE_SYNTAX.test(secret) || WHOLE_VARIABLE.test(secret) || LOOKUP_IN_VALUE.test(secret) || STORE_REFERENCE.test(secret)) {
-    return true;
-  }
+  if (REFERENCE_SHAPES.some((shape) => shape.test(secret))) return true;
   const callee = CALL_OR_INDEX_IN_VALUE.exec(secret)?.[1];
   if (callee !== undefined && readsAsWords(callee)) return true;
   const surroundings = surroundingsOf(candidate);

@@ -9,7 +9,7 @@ describe('FILTERS', () => {
     const names = FILTERS.map((filter) => filter.name);
     expect(new Set(names).size).toBe(names.length);
     for (const filter of FILTERS) {
-      expect(filter.name).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      expect(filter.name).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(filter.description).toMatch(/^[A-Z].*\.$/);
     }
   });

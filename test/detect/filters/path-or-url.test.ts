@@ -12,6 +12,7 @@ describe('path-or-url filter', () => {
     './secrets/api-key.json',
     '../config/credentials.yml',
     '~/.ssh/id_rsa',
+    '/srv/app/.env',
     'C:\\Users\\me\\keys\\token.txt',
     'config/secrets.json',
     'https://api.openai.com/v1/chat/completions',
@@ -51,6 +52,11 @@ describe('path-or-url filter', () => {
 
   it('keeps random base64 keys that start with a slash', () => {
     const keys = randomKeys('base64', 40, 2000).map((key) => `/${key}`);
+    expect(keys.filter(isPathOrUrl)).toEqual([]);
+  });
+
+  it('keeps padded base64 keys, whose = and + are not path characters', () => {
+    const keys = randomKeys('base62', 14, 2000).map((key) => `/${key.slice(0, 7)}+${key.slice(7)}==`);
     expect(keys.filter(isPathOrUrl)).toEqual([]);
   });
 });

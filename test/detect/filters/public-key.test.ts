@@ -31,8 +31,10 @@ describe('public-key filter', () => {
     expect(isPublicKey(genericCandidate(`deploy_key: "${blob}"`, blob))).toBe(true);
   });
 
-  it('drops the blob of an SSH public key line', () => {
-    expect(isPublicKey(genericCandidate(`ssh_key = ssh-ed25519 ${key} me@laptop`, key!))).toBe(true);
+  it('drops the blob of an SSH public key line, or its type', () => {
+    const line = `ssh_key = ssh-ed25519 ${key} me@laptop`;
+    expect(isPublicKey(genericCandidate(line, key!))).toBe(true);
+    expect(isPublicKey(genericCandidate(line, 'ssh-ed25519'))).toBe(true);
   });
 
   it('drops a PEM public key or certificate', () => {

@@ -56,6 +56,9 @@ describe('template filter', () => {
       ['site.yml', "api_key: \"{{ lookup('env', 'API_KEY') }}\"", 'API_KEY'],
       ['template.yaml', 'DbPassword: !Ref DatabasePassword', 'DatabasePassword'],
       ['main.tf', '  access_key = var.aws_access_key', 'aws_access_key'],
+      ['main.tf', '  access_key = var.aws_access_key', 'var.aws_access_key'],
+      ['main.tf', '  api_key = data.aws_ssm_parameter.openai.value', 'data.aws_ssm_parameter.openai.value'],
+      ['main.tf', '  api_key = module.secrets.openai_key', 'secrets.openai_key'],
       ['config.json', '  "api_key": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/openai",', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/openai'],
     ])('%s: %s (captured %s)', (path, line, secret) => {
       expect(isTemplateOrReference(genericCandidate(line, secret, path))).toBe(true);
@@ -71,6 +74,10 @@ describe('template filter', () => {
       ['app.js', 'const key = crypto.randomBytes(32).toString("hex")', 'crypto.randomBytes(32).toString('],
       ['app.py', 'api_key = get_secret("openai")', 'get_secret('],
       ['app.py', 'api_key = secrets_client.get("openai")', 'openai'],
+      ['app.ts', '  apiKey: config.get<string>("openai.apiKey"),', 'config.get<string>('],
+      ['app.go', 'apiKey := viper.GetString("openai.api_key")', 'viper.GetString('],
+      ['bundle.min.js', 'apiKey:e.apiKey||t.apiKey', 'e.apiKey||t.apiKey'],
+      ['app.ts', 'const key = options.apiKey??defaults.apiKey', 'options.apiKey??defaults.apiKey'],
     ])('%s: %s (captured %s)', (path, line, secret) => {
       expect(isTemplateOrReference(genericCandidate(line, secret, path))).toBe(true);
     });
