@@ -39,10 +39,11 @@ const LINE_RULES: readonly ExposureRule[] = [
 ];
 
 /**
- * Deliberately absent: `.kt` and `.java` outside an Android module (Spring and Ktor servers use
- * them too), `gradle.properties` (it also holds signing and repository passwords that never ship;
- * the `buildConfigField` line that copies a value into the app is caught above), `.jsx`/`.tsx`
- * (server components and API routes share them) and `out/` (TypeScript's usual output folder).
+ * Kotlin counts as mobile unless it sits in a server folder: most Kotlin with an API key in it is
+ * an Android app. Java only counts inside an Android module, since most Java is server code.
+ * `gradle.properties` counts because Android builds copy its values into BuildConfig.
+ * Deliberately absent: `.jsx`/`.tsx` (server components and API routes share them) and `out/`
+ * (TypeScript's usual output folder).
  */
 const PATH_RULES: readonly ExposureRule[] = [
   {
@@ -65,6 +66,15 @@ const PATH_RULES: readonly ExposureRule[] = [
   {
     pattern: /(?:^|\/)(?:android|androidMain|app\/src)\/.*\.(?:kt|java)$/,
     reason: 'Android app source: anything in the APK can be extracted',
+  },
+  {
+    pattern: /\.kt$/,
+    except: /(?:^|\/)(?:server|backend|api)\//,
+    reason: 'Kotlin app source: anything in the app binary can be extracted',
+  },
+  {
+    pattern: /(?:^|\/)gradle\.properties$/,
+    reason: 'gradle.properties values are compiled into the Android app through BuildConfig',
   },
   {
     pattern: /(?:^|\/)(?:AndroidManifest\.xml|google-services\.json)$|(?:^|\/)res\/values[^/]*\/[^/]+\.xml$/,

@@ -34,7 +34,22 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const style = new Chalk({ level: options.color ? 1 : 0 });
   const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, style));
   sections.push(formatSummary(result.summary, options.verbose, style));
+  if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
   return `${sections.join('\n\n')}\n`;
+}
+
+/**
+ * A pre-commit hook's message is read by someone whose commit just failed: say why, how to fix it,
+ * how to allow a false positive and, honestly, how to skip the check.
+ */
+function formatCommitBlocked(style: ChalkInstance): string {
+  return [
+    style.bold.red('✖ Commit blocked: the staged changes above add secrets.'),
+    '  Fix: move the key to an environment variable or a secret manager, then `git add` the file again,',
+    '       or unstage the file with `git restore --staged <file>`. Rotate any key that was real.',
+    '  False positive? Add the comment `keyguard:allow` on that line, or list the path in .keyguardignore.',
+    '  `git commit --no-verify` skips this check; the key would then be in history for good.',
+  ].join('\n');
 }
 
 /** Files in the order their first finding arrives; findings keep their order within a file. */

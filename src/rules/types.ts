@@ -15,7 +15,7 @@ export interface RuleDefinition {
   description: string;
   /**
    * `secret` (default): the capture is a credential; it is redacted and filtered.
-   * `risky-code`: the capture is code that exposes a credential (e.g. `dangerouslyAllowBrowser: true`);
+   * `risky-code`: the capture is code that exposes a credential (e.g. `dangerouslyAllowBrowser` set to `true`);
    * it is shown as is and only the allow-comment filter applies.
    */
   category?: 'secret' | 'risky-code';

@@ -43,7 +43,7 @@ describe('keyguard scan (working tree, not a git repository)', () => {
     const { code, findings } = scanJson();
     expect(code).toBe(1);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ file: 'src/client.ts', line: 3, column: 39 });
+    expect(findings[0]).toMatchObject({ file: 'src/client.ts', line: 3, column: 38 });
     expect(findings[0]!.ruleId).toMatch(/^openai-/);
     expect(findings[0]!.secret).not.toContain(key.slice(10, 40));
   });

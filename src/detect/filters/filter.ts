@@ -17,7 +17,7 @@ export interface Candidate {
   /** True for rules that find secrets by name rather than shape (see RuleDefinition.generic). */
   generic: boolean;
   /**
-   * `risky-code` candidates (e.g. `dangerouslyAllowBrowser: true`) are code, not secrets: value
+   * `risky-code` candidates (e.g. `dangerouslyAllowBrowser` set to `true`) are code, not secrets: value
    * heuristics make no sense for them and only the inline-allow filter applies.
    */
   category: 'secret' | 'risky-code';

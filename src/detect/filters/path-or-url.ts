@@ -10,7 +10,7 @@ import { readsAsWords } from './word-shape.js';
  */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PATH_ROOT = /^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/;
-const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,4}$/;
+const NAME_JOINERS = /[-_.]/;
 const PATH_SEPARATORS = /[\\/]+/;
 /** Between a URL's parts: path, port, user info, query and fragment delimiters, and `%20` escapes. */
 const URL_SEPARATORS = /(?:%[0-9A-Fa-f]{2}|[/:@?&=#+,;~])+/;
@@ -21,12 +21,15 @@ export function isPathOrUrl(value: string): boolean {
   const scheme = URL_SCHEME.exec(value)?.[0];
   if (scheme !== undefined) return value.slice(scheme.length).split(URL_SEPARATORS).every(isNamePart);
   const root = PATH_ROOT.exec(value)?.[0];
-  const isPath = root !== undefined || (PATH_SEPARATORS.test(value) && FILE_EXTENSION.test(value));
+  // A relative path without an extension (`external/cwe/cwe-798`) counts too: its parts must read
+  // as words, which the parts of a base64 key with `/` in it never do.
+  const isPath = root !== undefined || PATH_SEPARATORS.test(value);
   return isPath && value.slice(root?.length ?? 0).split(PATH_SEPARATORS).every(isNamePart);
 }
 
+/** A name, a number, or names and numbers joined by `-`, `_` or `.` (`cwe-798`, `v2_final`). */
 function isNamePart(part: string): boolean {
-  return NUMBER_OR_DOTS.test(part) || readsAsWords(part);
+  return part.split(NAME_JOINERS).every((piece) => NUMBER_OR_DOTS.test(piece) || readsAsWords(piece));
 }
 
 export const pathOrUrlFilter: Filter = {

@@ -41,7 +41,8 @@ describe('path-or-url filter', () => {
 
   it('keeps values that are neither paths nor URLs', () => {
     expect(isPathOrUrl('api-key-name')).toBe(false);
-    expect(isPathOrUrl('some/words')).toBe(false);
+    expect(isPathOrUrl('some/words')).toBe(true); // a relative path of words, like external/cwe/cwe-798
+    expect(isPathOrUrl('plain_words')).toBe(false);
   });
 
   it('keeps random base64 keys, which contain slashes too', () => {
