@@ -117,18 +117,106 @@ function relativeBackReference(group, opened) {
 }
 
 /**
- * The rg pattern file for a list of rule definitions: one line per rule that converts, plus the rules
- * that could not be converted (and why), so the report can say which rules ripgrep did not run.
+ * Removes the look-behinds of variable length (`(?<=key\w*)`, `(?<!pre[_-]?)`), which JavaScript accepts
+ * but PCRE2 before 10.43 cannot compile. Dropping an assertion only loosens the pattern: rg then matches
+ * a superset of what the rule matches, and still runs every other part of it.
  */
-export function rulesToPatternFile(rules) {
-  const lines = [];
-  const skipped = [];
-  for (const rule of rules) {
-    try {
-      lines.push(jsToRgPattern(rule.pattern, rule.flags ?? ''));
-    } catch (error) {
-      skipped.push({ id: rule.id, reason: error.message });
+export function relaxVariableLookbehinds(pattern) {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    let end = i; // last index of the token that starts at i: copied whole, so nothing inside it is misread
+    if (pattern[i] === '\\') end = i + 1;
+    else if (pattern[i] === '[') end = closingBracket(pattern, i);
+    else if (pattern.startsWith('(?<=', i) || pattern.startsWith('(?<!', i)) {
+      end = closingParen(pattern, i);
+      if (hasVariableLength(pattern.slice(i + 4, end))) {
+        i = end;
+        continue;
+      }
+    }
+    out += pattern.slice(i, end + 1);
+    i = end;
+  }
+  return out;
+}
+
+/** Index of the `]` closing the class that opens at `start` (a `]` right after `[` or `[^` is literal). */
+function closingBracket(pattern, start) {
+  let i = start + 1;
+  if (pattern[i] === '^') i++;
+  if (pattern[i] === ']') i++;
+  for (; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === ']') return i;
+  }
+  throw new Error(`unclosed [ at ${start}`);
+}
+
+/** Index of the `)` closing the group that opens at `start`. */
+function closingParen(pattern, start) {
+  let depth = 0;
+  for (let i = start; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[') i = closingBracket(pattern, i);
+    else if (pattern[i] === '(') depth++;
+    else if (pattern[i] === ')' && --depth === 0) return i;
+  }
+  throw new Error(`unclosed ( at ${start}`);
+}
+
+/**
+ * True when a look-behind body can match texts of different lengths: it has a quantifier other than
+ * `{n}`, or an alternation below its top level (PCRE2 allows top-level branches of different fixed lengths).
+ */
+function hasVariableLength(body) {
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char === '\\') i++;
+    else if (char === '[') i = closingBracket(body, i);
+    else if (char === '(') {
+      depth++;
+      if (body[i + 1] === '?') i++; // `(?` opens a group; that `?` is no quantifier
+    } else if (char === ')') depth--;
+    else if (char === '*' || char === '+' || char === '?') return true;
+    else if (char === '|' && depth > 0) return true;
+    else if (char === '{') {
+      const range = /^\{(\d+),(\d*)\}/.exec(body.slice(i));
+      if (range && range[1] !== range[2]) return true;
     }
   }
-  return { text: `${lines.join('\n')}\n`, count: lines.length, skipped };
+  return false;
+}
+
+/**
+ * The rg pattern file for a list of rule definitions. `rejects(pattern)` asks ripgrep whether it can
+ * compile a pattern (null if it can, else its error). Patterns it rejects are retried with their
+ * variable-length look-behinds removed; the rules that still fail are left out and listed with why.
+ */
+export function rulesToPatternFile(rules, rejects) {
+  const lines = [];
+  const relaxed = [];
+  const skipped = [];
+  for (const rule of rules) {
+    let pattern;
+    try {
+      pattern = jsToRgPattern(rule.pattern, rule.flags ?? '');
+    } catch (error) {
+      skipped.push({ id: rule.id, reason: error.message });
+      continue;
+    }
+    const error = rejects(pattern);
+    if (error === null) {
+      lines.push(pattern);
+      continue;
+    }
+    const loose = relaxVariableLookbehinds(pattern);
+    if (loose !== pattern && rejects(loose) === null) {
+      lines.push(loose);
+      relaxed.push(rule.id);
+    } else {
+      skipped.push({ id: rule.id, reason: error });
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, count: lines.length, relaxed, skipped };
 }

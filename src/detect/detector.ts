@@ -8,7 +8,11 @@ import { clientExposure } from './exposure.js';
 import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
+import { windowsAround, type TextWindow } from './windows.js';
 import { historyRemedy, remedyFor } from './remedy.js';
+
+/** Characters of real text shown to a rule's regex beyond each window (see collectHits). */
+const LOOK_MARGIN = 256;
 
 export interface DetectorOptions {
   /** Keep secrets whole in findings (`--show-secrets`); otherwise they are redacted here, once. */
@@ -40,26 +44,40 @@ export class Detector {
 
   detect(chunk: Chunk): Finding[] {
     const text = chunk.content.toString('latin1');
-    const rules = this.prefilter.candidateRules(text, this.rules);
-    if (rules.length === 0) return [];
+    const keywordHits = this.prefilter.keywordHits(text);
+    if (keywordHits.size === 0) return [];
     const lines = new LineIndex(text);
     const hits: Hit[] = [];
-    for (const rule of rules) this.collectHits(rule, text, chunk.path, lines, hits);
+    for (const rule of this.rules) {
+      const offsets = keywordHits.get(rule);
+      if (!offsets) continue;
+      const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
+      for (const window of windows) this.collectHits(rule, text, window, chunk.path, lines, hits);
+    }
     return withoutOverlaps(hits).flatMap((hit) => {
       const finding = this.toFinding(hit, chunk, lines);
       return finding ? [finding] : [];
     });
   }
 
-  private collectHits(rule: CompiledRule, text: string, path: string, lines: LineIndex, hits: Hit[]): void {
+  /**
+   * Runs the rule on one window. The regex sees LOOK_MARGIN characters beyond the window on both
+   * sides, so its lookbehinds and lookaheads judge the real neighbours, not the window's edges;
+   * matches that start in the margins belong to other windows (or to none) and are skipped.
+   */
+  private collectHits(rule: CompiledRule, text: string, window: TextWindow, path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    const base = Math.max(0, window.start - LOOK_MARGIN);
+    const slice = base === 0 && window.end >= text.length ? text : text.slice(base, Math.min(text.length, window.end + LOOK_MARGIN));
+    regex.lastIndex = window.start - base;
+    for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
       if (match[0] === '') regex.lastIndex++;
+      if (match.index + base >= window.end) break;
       const span = match.indices?.[1];
       const secret = match[1];
       if (!span || !secret) continue;
-      const [start, end] = span;
+      const start = span[0] + base;
+      const end = span[1] + base;
       if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) continue;
       if (rule.context && !hasContext(text, start, end, rule.context)) continue;
       const dropped = findDroppingFilter({

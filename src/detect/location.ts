@@ -16,8 +16,15 @@ export class LineIndex {
     return starts;
   }
 
+  /** Offset where 0-based line `index` starts; the text's length past the last line. */
+  lineStart(index: number): number {
+    const starts = this.lineStarts();
+    if (index <= 0) return 0;
+    return index < starts.length ? starts[index]! : this.text.length;
+  }
+
   /** 0-based index of the line holding `offset`. */
-  private lineIndexOf(offset: number): number {
+  lineIndexOf(offset: number): number {
     const starts = this.lineStarts();
     let low = 0;
     let high = starts.length - 1;

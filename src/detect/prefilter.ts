@@ -5,9 +5,9 @@ function escapeRegExp(literal: string): string {
 }
 
 /**
- * One pass over the text with every rule's keywords in a single alternation: a chunk that holds
- * none of them (most files) is rejected without running any rule regex, and a chunk that holds some
- * runs only the rules those keywords belong to.
+ * One pass over the text with every rule's keywords in a single alternation. A chunk that holds
+ * none of them (most files) is rejected without running any rule regex; otherwise each rule that
+ * can fire gets the offsets of its keywords, so the detector can run the rule only near them.
  */
 export class Prefilter {
   private readonly combined: RegExp;
@@ -26,19 +26,18 @@ export class Prefilter {
     this.combined = new RegExp(keywords.map(escapeRegExp).join('|'), 'gi');
   }
 
-  /** The rules whose keywords occur in `text`, in the order the rules were given. */
-  candidateRules(text: string, allRules: readonly CompiledRule[]): CompiledRule[] {
-    const hit = new Set<CompiledRule>();
-    const seenKeywords = new Set<string>();
+  /** The rules whose keywords occur in `text`, each with the ascending offsets of those keywords. */
+  keywordHits(text: string): Map<CompiledRule, number[]> {
+    const hits = new Map<CompiledRule, number[]>();
     const regex = this.combined;
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      const keyword = match[0].toLowerCase();
-      if (seenKeywords.has(keyword)) continue;
-      seenKeywords.add(keyword);
-      for (const rule of this.rulesByKeyword.get(keyword) ?? []) hit.add(rule);
-      if (seenKeywords.size === this.rulesByKeyword.size) break;
+      for (const rule of this.rulesByKeyword.get(match[0].toLowerCase())!) {
+        const offsets = hits.get(rule);
+        if (offsets) offsets.push(match.index);
+        else hits.set(rule, [match.index]);
+      }
     }
-    return hit.size === 0 ? [] : allRules.filter((rule) => hit.has(rule));
+    return hits;
   }
 }

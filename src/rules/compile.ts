@@ -10,6 +10,10 @@ export interface CompiledRule {
   /** Lower-cased keywords; the prefilter matches them case-insensitively. */
   keywords: string[];
   generic: boolean;
+  /** Run on the whole text rather than on windows around keyword hits (see detect/windows.ts). */
+  multiline: boolean;
+  /** How far from a keyword hit a match or its context may reach. */
+  reach: number;
   category: 'secret' | 'risky-code';
 }
 
@@ -20,6 +24,8 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
     context: definition.context ? { regex: new RegExp(definition.context.pattern, 'i'), within: definition.context.within } : null,
     keywords: definition.keywords.map((keyword) => keyword.toLowerCase()),
     generic: definition.generic === true,
+    multiline: definition.multiline === true,
+    reach: definition.context?.within ?? 0,
     category: definition.category ?? 'secret',
   }));
 }

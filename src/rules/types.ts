@@ -37,6 +37,11 @@ export interface RuleDefinition {
    */
   context?: { pattern: string; within: number };
   /**
+   * `true` when a match can run over many lines (a PEM block). Other rules only run within a few
+   * lines of their keywords, which keeps common keywords such as `key` cheap.
+   */
+  multiline?: boolean;
+  /**
    * `true` for rules that catch secrets by the name they are assigned to rather than by their
    * shape. Only such rules are subject to the heuristic false-positive filters (template values,
    * UUIDs, hash names, lock files ...), and their findings yield to any provider rule's finding on

@@ -111,12 +111,13 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     }
     rule.context = { pattern: contextPattern, within };
   }
-  if (raw.generic !== undefined) {
-    if (typeof raw.generic !== 'boolean') fail('generic', 'must be true or false');
-    rule.generic = raw.generic as boolean;
+  for (const flag of ['generic', 'multiline'] as const) {
+    if (raw[flag] === undefined) continue;
+    if (typeof raw[flag] !== 'boolean') fail(flag, 'must be true or false');
+    rule[flag] = raw[flag] as boolean;
   }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'remedy', 'examples', 'negativeExamples', 'references']);
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'remedy', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }

@@ -9,6 +9,8 @@ interface Level {
   /** Absolute folder the patterns are relative to. */
   base: string;
   matcher: Ignore;
+  /** True for .keyguardignore: the user's explicit exemption, which even tracked files obey. */
+  keyguardOnly: boolean;
 }
 
 function readPatterns(file: string): string | null {
@@ -39,7 +41,7 @@ export class IgnoreRules {
   /** Rules from `.git/info/exclude` of a repository, the lowest precedence of all. */
   static fromInfoExclude(gitDir: string, worktreeRoot: string): IgnoreRules {
     const patterns = readPatterns(join(gitDir, 'info', 'exclude'));
-    return patterns === null ? IgnoreRules.empty() : new IgnoreRules([{ base: worktreeRoot, matcher: ignore().add(patterns) }]);
+    return patterns === null ? IgnoreRules.empty() : new IgnoreRules([{ base: worktreeRoot, matcher: ignore().add(patterns), keyguardOnly: false }]);
   }
 
   /** These rules plus the ignore files found in `dir` (if any); `this` is left unchanged. */
@@ -50,14 +52,30 @@ export class IgnoreRules {
       const patterns = readPatterns(join(dir, name));
       if (patterns === null) continue;
       levels ??= [...this.levels];
-      levels.push({ base: dir, matcher: ignore().add(patterns) });
+      levels.push({ base: dir, matcher: ignore().add(patterns), keyguardOnly: name === '.keyguardignore' });
     }
     return levels ? new IgnoreRules(levels) : this;
   }
 
   isIgnored(absolutePath: string, isDirectory: boolean): boolean {
-    for (let i = this.levels.length - 1; i >= 0; i--) {
-      const level = this.levels[i]!;
+    return this.verdict(this.levels, absolutePath, isDirectory);
+  }
+
+  /**
+   * Whether .keyguardignore files alone exclude the path. Git's ignore files do not stop a tracked
+   * file from being pushed, so they cannot exempt it from the scan; the user's own exemption can.
+   */
+  isExemptedByKeyguardIgnore(absolutePath: string, isDirectory: boolean): boolean {
+    return this.verdict(
+      this.levels.filter((level) => level.keyguardOnly),
+      absolutePath,
+      isDirectory,
+    );
+  }
+
+  private verdict(levels: readonly Level[], absolutePath: string, isDirectory: boolean): boolean {
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const level = levels[i]!;
       const rel = toPosix(relative(level.base, absolutePath));
       if (rel === '' || rel.startsWith('..')) continue;
       const verdict = level.matcher.test(isDirectory ? `${rel}/` : rel);

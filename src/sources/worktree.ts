@@ -54,6 +54,38 @@ function rulesAbove(folder: string, repo: RepoLocation | null): IgnoreRules {
   return rules;
 }
 
+/**
+ * Answers "does a .keyguardignore exempt this tracked file?" for files the walk did not reach,
+ * checking each folder on the way down (an exempted folder exempts everything in it) and caching
+ * the rules per folder, since tracked files come in folder order.
+ */
+class KeyguardExemptions {
+  private readonly rulesByFolder = new Map<string, IgnoreRules>();
+
+  constructor(private readonly repo: RepoLocation | null) {}
+
+  private rulesIn(folder: string): IgnoreRules {
+    let rules = this.rulesByFolder.get(folder);
+    if (!rules) {
+      rules = rulesAbove(folder, this.repo);
+      try {
+        rules = rules.withFolder(folder, new Set(readdirSync(folder)));
+      } catch {
+        // unreadable: no further rules from here
+      }
+      this.rulesByFolder.set(folder, rules);
+    }
+    return rules;
+  }
+
+  covers(absolutePath: string): boolean {
+    for (let dir = dirname(absolutePath); this.repo && isInside(dir, this.repo.worktree) && dir !== this.repo.worktree; dir = dirname(dir)) {
+      if (this.rulesIn(dirname(dir)).isExemptedByKeyguardIgnore(dir, true)) return true;
+    }
+    return this.rulesIn(dirname(absolutePath)).isExemptedByKeyguardIgnore(absolutePath, false);
+  }
+}
+
 /** The working tree: every file not ignored, plus every file git tracks even if a pattern ignores it. */
 export class WorktreeSource implements Source {
   readonly stats: SourceStats = emptyStats();
@@ -106,10 +138,12 @@ export class WorktreeSource implements Source {
         if (chunk) yield chunk;
       }
     }
-    // Tracked files that an ignore pattern hides: git still commits and pushes them.
+    // Tracked files that a .gitignore pattern hides: git still commits and pushes them.
+    const exemptions = new KeyguardExemptions(this.repo);
     for (const absolutePath of this.tracked) {
       if (visited.has(absolutePath) || !this.options.targets.some((target) => isInside(absolutePath, target))) continue;
       if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
+      if (exemptions.covers(absolutePath)) continue;
       visited.add(absolutePath);
       const chunk = this.readChunk(absolutePath);
       if (chunk) yield chunk;

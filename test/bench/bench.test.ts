@@ -1,6 +1,6 @@
 // Smoke test of the benchmark harness's pure parts; the benchmark itself runs only with `npm run bench`.
 import { describe, expect, it } from 'vitest';
-import { jsToRgPattern, rulesToPatternFile } from '../../bench/rg-patterns.js';
+import { jsToRgPattern, relaxVariableLookbehinds, rulesToPatternFile } from '../../bench/rg-patterns.js';
 import { canaryLines } from '../../bench/scenarios.js';
 import { mbPerSecond, median, medianPairwiseRatio } from '../../bench/stats.js';
 import { formatMs, formatRatio, markdownTable } from '../../bench/table.js';
@@ -42,12 +42,24 @@ describe('JavaScript regex to ripgrep pattern', () => {
     expect(jsToRgPattern('https:\\/\\/x\\.y')).toBe('https:\\/\\/x\\.y');
   });
 
-  it('reports rules it cannot convert instead of emitting a wrong pattern', () => {
-    const file = rulesToPatternFile([
-      { id: 'ok', pattern: 'AKIA([A-Z2-7]{16})' },
-      { id: 'forward', pattern: '\\1(a)' },
-    ]);
-    expect(file.text).toBe('AKIA([A-Z2-7]{16})\n');
+  it('removes only the look-behinds of variable length', () => {
+    expect(relaxVariableLookbehinds('(?<![A-Za-z0-9_-])(?<=(?:api|secret)[_.-]?key)=(\\w+)')).toBe('(?<![A-Za-z0-9_-])=(\\w+)');
+    expect(relaxVariableLookbehinds('(?<=\\\\[nrt])(?<=[)(]{2})(?<!ab|cde)x')).toBe('(?<=\\\\[nrt])(?<=[)(]{2})(?<!ab|cde)x');
+    expect(relaxVariableLookbehinds('(?<=a{1,3})x')).toBe('x');
+  });
+
+  it('keeps the patterns rg accepts, loosens or leaves out the others and says which', () => {
+    const rejects = (pattern: string) => (/\(\?<[=!][^)]*[?*]/.test(pattern) ? 'lookbehind assertion is not fixed length' : null);
+    const file = rulesToPatternFile(
+      [
+        { id: 'ok', pattern: 'AKIA([A-Z2-7]{16})' },
+        { id: 'loose', pattern: '(?<=key_?)=(\\w+)' },
+        { id: 'forward', pattern: '\\1(a)' },
+      ],
+      rejects,
+    );
+    expect(file.text).toBe('AKIA([A-Z2-7]{16})\n=(\\w+)\n');
+    expect(file.relaxed).toEqual(['loose']);
     expect(file.skipped).toEqual([{ id: 'forward', reason: expect.stringContaining('group 1') }]);
   });
 });

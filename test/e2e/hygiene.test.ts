@@ -81,4 +81,14 @@ describe('repository hygiene', () => {
     expect(ruleIds().map((id) => id.split(' ')[1])).toEqual(['.env.example']);
     expect(ruleIds()[0]).toMatch(/^openai-/);
   });
+
+  it('scans tracked files that .gitignore hides, but not those .keyguardignore exempts', () => {
+    repo.write('generated/config.js', `token = "${fakeKeys.github()}"\n`);
+    repo.write('fixtures/keys.txt', `token = "${fakeKeys.github()}"\n`);
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'files');
+    repo.write('.gitignore', 'generated/\nfixtures/\n');
+    repo.write('.keyguardignore', 'fixtures/\n');
+    expect(ruleIds()).toEqual(['github-pat generated/config.js']);
+  });
 });
