@@ -18,8 +18,8 @@ export function pipeline(label, script, options = {}) {
   return command(label, 'bash', ['-c', `set -o pipefail; ${script}`], options);
 }
 
-/** Runs `cmd` once under /usr/bin/time; returns { ms, rssMb, outFile }. Throws on an unexpected exit code. */
-export function timedRun(cmd, workDir) {
+/** Runs `cmd` once under /usr/bin/time; returns { ms, rssMb, outFile, errFile }. Throws on an unexpected exit code. */
+function timedRun(cmd, workDir) {
   mkdirSync(workDir, { recursive: true });
   const slug = cmd.label.replace(/[^A-Za-z0-9]+/g, '-');
   const outFile = join(workDir, `${slug}.out`);
@@ -40,7 +40,7 @@ export function timedRun(cmd, workDir) {
     const tail = readFileSync(errFile, 'utf8').slice(-2000);
     throw new Error(`${cmd.label} exited with ${result.status ?? result.signal}:\n${tail}`);
   }
-  return { ms, rssMb: peakRssMb(rssFile), outFile };
+  return { ms, rssMb: peakRssMb(rssFile), outFile, errFile };
 }
 
 /** GNU time writes "Command exited with non-zero status 1" before the number when the exit code is not 0. */
@@ -52,7 +52,7 @@ function peakRssMb(rssFile) {
 /**
  * Runs the commands alternately (A B C A B C …) after one warm-up run of each (unless warmup is false),
  * each up to its own `runs` count. Alternating spreads any drift of the machine evenly over all of them.
- * Returns, per label, the list of { ms, rssMb, ...inspect(outFile) } of the timed runs.
+ * Returns, per label, the list of { ms, rssMb, ...inspect(outFile, errFile) } of the timed runs.
  */
 export function alternate(commands, workDir, log = console.error) {
   const samples = new Map(commands.map((cmd) => [cmd.label, []]));
@@ -64,7 +64,7 @@ export function alternate(commands, workDir, log = console.error) {
   for (let round = 0; round < rounds; round++) {
     for (const cmd of commands.filter((c) => round < c.runs)) {
       const run = timedRun(cmd, workDir);
-      const extra = cmd.inspect ? cmd.inspect(run.outFile) : {};
+      const extra = cmd.inspect ? cmd.inspect(run.outFile, run.errFile) : {};
       samples.get(cmd.label).push({ ms: run.ms, rssMb: run.rssMb, ...extra });
       log(`bench:   run ${round + 1}/${cmd.runs}  ${cmd.label}: ${(run.ms / 1000).toFixed(2)} s, ${run.rssMb.toFixed(0)} MB`);
     }

@@ -98,7 +98,7 @@ function convertEscape(source, i, { inClass, opened, names }) {
     }
   }
   if (next === 'u' && /^u[0-9A-Fa-f]{4}/.test(source.slice(i + 1))) {
-    return { text: `\\x{${source.slice(i + 2, i + 6)}}`, length: 6 };
+    return { text: codePointAsBytes(parseInt(source.slice(i + 2, i + 6), 16), inClass), length: 6 };
   }
   if (next === 'x' && /^x[0-9A-Fa-f]{2}/.test(source.slice(i + 1))) return { text: source.slice(i, i + 4), length: 4 };
   if (next === 'c' && /^c[A-Za-z]/.test(source.slice(i + 1))) return { text: source.slice(i, i + 3), length: 3 };
@@ -109,6 +109,16 @@ function convertEscape(source, i, { inClass, opened, names }) {
   if (/[A-Za-z]/.test(next)) return { text: next, length: 2 };
   // Escaped punctuation (`\/`, `\.`, `\-`) is a literal in both.
   return { text: `\\${next}`, length: 2 };
+}
+
+/**
+ * rg runs PCRE2 in byte mode (--no-unicode), where `\x{2026}` does not compile: a non-ASCII character
+ * becomes the UTF-8 bytes it has in the files. A class cannot hold a byte sequence, so such a rule is left out.
+ */
+function codePointAsBytes(codePoint, inClass) {
+  if (codePoint < 0x80) return `\\x${codePoint.toString(16).padStart(2, '0')}`;
+  if (inClass) throw new Error(`non-ASCII character U+${codePoint.toString(16).toUpperCase()} inside a class`);
+  return [...Buffer.from(String.fromCodePoint(codePoint), 'utf8')].map((byte) => `\\x${byte.toString(16)}`).join('');
 }
 
 function relativeBackReference(group, opened) {

@@ -8,7 +8,7 @@
 //   KEYGUARD_BENCH_DIR=/big/disk npm run bench  where the corpora and tools are cached (~/.cache/keyguard-bench)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +33,7 @@ function parseOptions(argv) {
   const unknown = only.filter((name) => !SCENARIOS.includes(name));
   if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
   const selected = values.quick ? only.filter((name) => name !== 'secretlint') : only;
-  return { runs, selected, quick: values.quick };
+  return { runs, selected };
 }
 
 /**
@@ -56,17 +56,30 @@ function preparePatterns(dir) {
   return { patternFile, args, rules: rules.length, count, relaxed, skipped };
 }
 
-function machineRows(tools) {
+/** The 1-minute load average, to show whether something else was busy on the machine during the run. */
+function load() {
+  return loadavg()[0].toFixed(2);
+}
+
+function machineRows(tools, loadAtStart) {
   const dirty = capture('git', ['-C', REPO_ROOT, 'status', '--porcelain', '--', 'src', 'rules']);
   const commit = capture('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']);
   return [
     ['CPU', `${cpus()[0]?.model ?? 'unknown'} — ${availableParallelism()} cores available`],
+    ['Load average (1 min)', `${loadAtStart} at the start, ${load()} at the end`],
     ['Node', process.version],
     ['git', capture('git', ['--version'])],
     ['ripgrep', tools.rg],
     ['secretlint', tools.secretlint ?? 'not run'],
     ['keyguard', `${commit ?? 'unknown commit'}${dirty ? ' + uncommitted changes in src/ or rules/' : ''}`],
   ];
+}
+
+/** "id1, id2 (reason); id3 (other reason)": rules that fail for one reason are listed once with it. */
+function leftOut(skipped) {
+  const byReason = new Map();
+  for (const { id, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+  return [...byReason].map(([reason, ids]) => `${ids.join(', ')} (${reason})`).join('; ');
 }
 
 function runScenarios(ctx, selected) {
@@ -82,6 +95,7 @@ function runScenarios(ctx, selected) {
 }
 
 function main() {
+  const loadAtStart = load();
   const { runs, selected } = parseOptions(process.argv.slice(2));
   const dir = benchDir();
   const needsTree = selected.some((name) => name !== 'history');
@@ -95,12 +109,12 @@ function main() {
   const ctx = { dir, runs, rg, secretlint, keyguardBin: join(REPO_ROOT, 'bin', 'keyguard.js'), workDir: join(dir, 'runs') };
   const sections = runScenarios(ctx, selected);
 
-  const skipped = rg.skipped.map((s) => `${s.id} (${s.reason})`).join(', ');
+  const skipped = leftOut(rg.skipped);
   const relaxed = rg.relaxed.join(', ');
   const meta = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    machine: machineRows({ rg: rgVersion, secretlint: secretlint && `${secretlint.version} + @secretlint/secretlint-rule-preset-recommend` }),
-    method: `Each command ran once as a warm-up, then ${runs} timed run(s), commands alternating (A B A B …); scenarios: ${selected.join(', ')}. Corpora and tools cached in \`${dir}\`.`,
+    machine: machineRows({ rg: rgVersion, secretlint: secretlint && `${secretlint.version} + @secretlint/secretlint-rule-preset-recommend` }, loadAtStart),
+    method: `Each command ran once as a warm-up (unless a note says otherwise), then ${runs} timed run(s), commands alternating (A B A B …); scenarios: ${selected.join(', ')}. Corpora and tools cached in \`${dir}\`.`,
     notes: [
       `ripgrep ran keyguard's ${rg.count} of ${rg.rules} rules (dist/rules.json, converted by bench/rg-patterns.js) as one pattern file with \`${rg.args.join(' ')}\`${skipped ? `; left out: ${skipped}` : ''}. ripgrep counts matching lines, keyguard counts findings after its filters, so the outputs differ by design.`,
       ...(relaxed ? [`ripgrep's PCRE2 cannot compile variable-length look-behinds, so it ran these rules without them (looser patterns, more candidate matches): ${relaxed}. ripgrep searches line by line, so the parts of a rule that span lines never match there.`] : []),

@@ -6,7 +6,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, sta
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export const SECRETLINT_VERSION = '11.7.1'; // newest secretlint line that still runs on Node 20
+const SECRETLINT_VERSION = '11.7.1'; // newest secretlint line that still runs on Node 20
 export const CANARY_FILE = 'canary/app-config.js';
 
 export function benchDir() {

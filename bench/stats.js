@@ -30,7 +30,3 @@ export function mbPerSecond(bytes, ms) {
 export function perSecond(count, ms) {
   return count / (ms / 1000);
 }
-
-export function bytesToMb(bytes) {
-  return bytes / MB;
-}

@@ -17,14 +17,30 @@ export interface OrderedFindings {
 
 /** Scans stay on the main thread until they grow past this; a worker costs ~40 ms to start. */
 const INLINE_BYTES = 4 * 1024 * 1024;
-const BATCH_BYTES = 1024 * 1024;
+const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 256;
-const IN_FLIGHT_PER_WORKER = 3;
+const IN_FLIGHT_PER_WORKER = 2;
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 interface PendingBatch {
   resolve: () => void;
+}
+
+/**
+ * The chunk buffers that can move to a worker instead of being copied: those that own their whole
+ * ArrayBuffer (not a slice of Buffer's shared pool, which other buffers still use). The main
+ * thread never reads a chunk again after queueing it, so moving halves the peak memory of a scan.
+ */
+function ownedBuffers(chunks: readonly Chunk[]): ArrayBuffer[] {
+  const owned = new Set<ArrayBuffer>();
+  for (const { content } of chunks) {
+    const buffer = content.buffer;
+    if (buffer instanceof ArrayBuffer && content.byteOffset === 0 && content.byteLength === buffer.byteLength && content.byteLength > 0) {
+      owned.add(buffer);
+    }
+  }
+  return [...owned];
 }
 
 /**
@@ -128,7 +144,7 @@ export class DetectionEngine {
     const worker = this.leastBusy(workers);
     const request: BatchRequest = { batch: this.nextBatch++, chunks: this.batch };
     this.inFlight.set(request.batch, { orders: this.batchOrders, worker });
-    worker.postMessage(request);
+    worker.postMessage(request, ownedBuffers(this.batch));
     this.batch = [];
     this.batchOrders = [];
     this.batchBytes = 0;

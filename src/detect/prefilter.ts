@@ -21,7 +21,7 @@ export class Prefilter {
         this.rulesByKeyword.set(keyword, list);
       }
     }
-    // Longest first, so a keyword that contains another still registers as itself.
+    // Longest first, so that at one offset the longer of two keywords is the one reported.
     const keywords = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
     this.combined = new RegExp(keywords.map(escapeRegExp).join('|'), 'gi');
   }
@@ -32,6 +32,9 @@ export class Prefilter {
     const regex = this.combined;
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+      // Resume one character on, not after the match: a keyword inside or across another one
+      // (`key` in `api-key`, `t3blbkfj` overlapping `a3t`) must register too.
+      regex.lastIndex = match.index + 1;
       for (const rule of this.rulesByKeyword.get(match[0].toLowerCase())!) {
         const offsets = hits.get(rule);
         if (offsets) offsets.push(match.index);

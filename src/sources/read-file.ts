@@ -19,7 +19,9 @@ export function readScannable(absolutePath: string, maxFileSize: number): ReadRe
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { skipped: { reason: 'not-a-file' } };
     if (stats.size > maxFileSize) return { skipped: { reason: 'too-large', detail: `${stats.size} bytes` } };
-    const content = Buffer.allocUnsafe(stats.size);
+    // Not from Buffer's shared pool: a buffer that owns its memory can be handed to a detection
+    // worker without a copy (see detect/engine.ts).
+    const content = Buffer.allocUnsafeSlow(stats.size);
     let filled = 0;
     while (filled < stats.size) {
       const read = readSync(fd, content, filled, stats.size - filled, null);

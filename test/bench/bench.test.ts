@@ -38,7 +38,8 @@ describe('JavaScript regex to ripgrep pattern', () => {
 
   it('maps JavaScript-only syntax onto PCRE2', () => {
     expect(jsToRgPattern('a[^]b[]')).toBe('a[\\s\\S]b(?!)');
-    expect(jsToRgPattern('\\u00e9\\v\\e[[x]')).toBe('\\x{00e9}\\x0be[\\[x]');
+    expect(jsToRgPattern('\\u2026\\u0041\\v\\e[[x]')).toBe('\\xe2\\x80\\xa6\\x41\\x0be[\\[x]');
+    expect(() => jsToRgPattern('[^\\u2026]')).toThrow('U+2026 inside a class');
     expect(jsToRgPattern('https:\\/\\/x\\.y')).toBe('https:\\/\\/x\\.y');
   });
 

@@ -1,17 +1,22 @@
 import type { Candidate, Filter } from './filter.js';
 import { base64OfWordsFilter } from './base64-of-words.js';
+import { codeExpressionFilter } from './code-expression.js';
 import { embeddedFileFilter } from './embedded-file.js';
+import { examplePasswordFilter } from './example-password.js';
 import { hashNameFilter } from './hash-name.js';
 import { hashValueFilter } from './hash-value.js';
 import { inlineAllowFilter } from './inline-allow.js';
 import { lockFileFilter } from './lock-file.js';
 import { lowEntropyFilter } from './low-entropy.js';
 import { madeOfWordsFilter } from './made-of-words.js';
+import { nonSecretNameFilter } from './non-secret-name.js';
 import { pathOrUrlFilter } from './path-or-url.js';
 import { placeholderFilter } from './placeholder.js';
+import { plainValueFilter } from './plain-value.js';
+import { providerOwnedFilter } from './provider-owned.js';
 import { publicKeyFilter } from './public-key.js';
 import { repeatedOrSequentialFilter } from './repeated-or-sequential.js';
-import { requestTokenNameFilter } from './request-token-name.js';
+import { resourceNameFilter } from './resource-name.js';
 import { templateFilter } from './template.js';
 import { uuidFilter } from './uuid.js';
 import { versionOrDateFilter } from './version-or-date.js';
@@ -20,8 +25,8 @@ export type { Candidate, Filter } from './filter.js';
 
 /**
  * Every filter in the order it runs: cheap checks on the line and path first, then the value's
- * shape and name, and the broadest judgements (words, entropy) last, so --verbose names the most
- * specific reason a candidate was dropped.
+ * shape and name, and the broadest judgements (words, character mix, entropy) last, so --verbose
+ * names the most specific reason a candidate was dropped.
  */
 export const FILTERS: readonly Filter[] = [
   inlineAllowFilter,
@@ -34,11 +39,16 @@ export const FILTERS: readonly Filter[] = [
   templateFilter,
   hashNameFilter,
   publicKeyFilter,
-  requestTokenNameFilter,
   repeatedOrSequentialFilter,
   pathOrUrlFilter,
+  nonSecretNameFilter,
+  providerOwnedFilter,
+  resourceNameFilter,
   madeOfWordsFilter,
+  codeExpressionFilter,
+  examplePasswordFilter,
   base64OfWordsFilter,
+  plainValueFilter,
   lowEntropyFilter,
 ];
 

@@ -44,8 +44,25 @@ const PLACEHOLDER_WORD = new RegExp(
   [...WORDS_ANYWHERE.flatMap(inOneCase), ...STANDALONE_WORDS.flatMap(inOneCase).map(standalone)].join('|'),
 );
 
+/**
+ * Values that specifications and popular docs print as examples, so they turn up in tests, docs and
+ * tutorials: RFC 6749's access token, refresh token, authorization code and client credentials, and
+ * jwt.io's sample token (by its fixed header and payload; the signature varies with the secret).
+ */
+export const DOCUMENTED_EXAMPLES: readonly string[] = [
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ',
+];
+
 export function isPlaceholder(candidate: Candidate): boolean {
-  return hasPlaceholderText(candidate.secret) || isInAngleBrackets(candidate);
+  return hasPlaceholderText(candidate.secret) || isDocumentedExample(candidate.secret) || isInAngleBrackets(candidate);
+}
+
+function isDocumentedExample(value: string): boolean {
+  return DOCUMENTED_EXAMPLES.some((example) => value.startsWith(example));
 }
 
 /** The value alone: a masking run or a placeholder word. */
@@ -62,7 +79,8 @@ function isInAngleBrackets(candidate: Candidate): boolean {
 
 export const placeholderFilter: Filter = {
   name: 'placeholder',
-  description: 'Drops placeholders such as `sk-xxxx`, `YOUR_API_KEY`, `<api-key>`, `****` and `…EXAMPLE`; words that random keys practically never contain.',
+  description:
+    'Drops placeholders such as `sk-xxxx`, `YOUR_API_KEY`, `<api-key>`, `****` and `…EXAMPLE`, and example tokens from specifications (RFC 6749, jwt.io); random keys practically never contain these.',
   appliesTo: 'all',
   matches: isPlaceholder,
 };

@@ -5,9 +5,10 @@ import { readsAsWords } from './word-shape.js';
 /**
  * Values that refer to a secret kept elsewhere instead of being one: template placeholders
  * (`${API_KEY}`, `{{ secrets.X }}`, `%(key)s`), environment and secret-store lookups
- * (`process.env.X`, `os.getenv("X")`, `ENV["X"]`), and calls and index expressions (`getKey()`,
- * `config["key"]`). Bare identifiers and member chains (`getKey`, `this.apiKey`) are left to the
- * made-of-words filter, which tells them from random keys by their spelling.
+ * (`process.env.X`, `os.getenv("X")`, `ENV["X"]`, ARNs), variables (`$X`, YAML aliases), and calls
+ * and index expressions (`getKey()`, `config["key"]`). Bare identifiers, member chains and operator
+ * expressions (`getKey`, `this.apiKey`, `a||b`) are left to the made-of-words and code-expression
+ * filters, which tell them from random keys by their spelling.
  *
  * Generic rules capture different amounts of such an expression, so both the value and the text
  * just before and after it on the line are checked.
@@ -18,8 +19,11 @@ import { readsAsWords } from './word-shape.js';
  * with a name and a closing parenthesis, as random passwords may contain them.
  */
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|\{%|%\}|<%|%>|#\{|\$\([A-Za-z_][\w.]*\)|%\([\w.-]+\)[sdr]/;
-/** The whole value is a variable: `$API_KEY`, `$env:API_KEY`, `%API_KEY%`, `{api_key}`. */
-const WHOLE_VARIABLE = /^(?:\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.]*\})$/;
+/**
+ * The whole value is a variable: `$API_KEY`, `$env:API_KEY`, `%API_KEY%`, `{api_key}`, a YAML alias
+ * (`*default_api_key`) or a Ruby instance variable (`@api_key`).
+ */
+const WHOLE_VARIABLE = /^(?:\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.]*\}|\*[A-Za-z_][\w.-]*|@[A-Za-z_]\w*)$/;
 /** An opener right before the value: the capture began inside `${…}`, `{{ … }}`, `$(…)`, `#{…}`, `<%= …`. */
 const OPENER_BEFORE = /(?:\$\{|\{\{|\$\(|#\{|<%=?)\s*$/;
 /** `$API_KEY` or PowerShell's `$env:API_KEY` with the `$` left out of the capture. */
@@ -45,15 +49,15 @@ const LOOKUPS_BEFORE = [
 const LOOKUP_BEFORE = new RegExp(`(?:${LOOKUPS_BEFORE.join('|')})$`);
 /** A reference to a secret store entry (an AWS ARN) or a Terraform value, rather than the secret. */
 const STORE_REFERENCE = /^arn:aws[\w-]*:|^(?:var|local|data|module)\.[A-Za-z_]/;
+/** The value is the tail of an ARN (`arn:aws:secretsmanager:…:secret:prod/db-AbC123`): a resource's name. */
+const INSIDE_ARN = /\barn:aws[\w-]*:[^\s"'`]*$/;
 
 /**
  * A captured call or index: `getKey()`, `crypto.randomBytes(32)`, `config["key"]`,
  * `config.get<string>(`; the callee must read as words, since random passwords may contain `(`.
  */
 const CALL_OR_INDEX_IN_VALUE = /^([A-Za-z_$][\w$.]{3,})(?:<[\w.,\s]*>)?[([]/;
-/** Logical operators between operands: `e.apiKey||t.apiKey` in a minified bundle. */
-const EXPRESSION_OPERATOR = /\|\||&&|\?\?/;
-const REFERENCE_SHAPES = [TEMPLATE_SYNTAX, WHOLE_VARIABLE, LOOKUP_IN_VALUE, STORE_REFERENCE, EXPRESSION_OPERATOR];
+const REFERENCE_SHAPES = [TEMPLATE_SYNTAX, WHOLE_VARIABLE, LOOKUP_IN_VALUE, STORE_REFERENCE];
 
 export function isTemplateOrReference(candidate: Candidate): boolean {
   const { secret } = candidate;
@@ -61,7 +65,7 @@ export function isTemplateOrReference(candidate: Candidate): boolean {
   const callee = CALL_OR_INDEX_IN_VALUE.exec(secret)?.[1];
   if (callee !== undefined && readsAsWords(callee)) return true;
   const surroundings = surroundingsOf(candidate);
-  return isInsideTemplate(secret, surroundings) || LOOKUP_BEFORE.test(surroundings.before);
+  return isInsideTemplate(secret, surroundings) || LOOKUP_BEFORE.test(surroundings.before) || INSIDE_ARN.test(surroundings.before);
 }
 
 function isInsideTemplate(secret: string, { before, after }: Surroundings): boolean {
@@ -73,7 +77,7 @@ function isInsideTemplate(secret: string, { before, after }: Surroundings): bool
 export const templateFilter: Filter = {
   name: 'template',
   description:
-    'Drops values that refer to a secret kept elsewhere: template placeholders (`${API_KEY}`, `{{ secrets.X }}`), environment lookups (`process.env.X`, `os.getenv("X")`) and code expressions (`getKey()`, `config["key"]`).',
+    'Drops values that refer to a secret kept elsewhere: template placeholders (`${API_KEY}`, `{{ secrets.X }}`), environment lookups (`process.env.X`, `os.getenv("X")`), calls and index expressions (`getKey()`, `config["key"]`) and ARNs.',
   appliesTo: 'generic',
   matches: isTemplateOrReference,
 };

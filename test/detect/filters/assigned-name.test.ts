@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assignedNameHead, assignedNameWords } from '../../../src/detect/filters/assigned-name.js';
+import { assignedName, assignedNameHead, assignedNameWords } from '../../../src/detect/filters/assigned-name.js';
 import type { Candidate } from '../../../src/detect/filters/filter.js';
 import { randomKeys } from '../random-keys.js';
-import { genericCandidate } from './candidates.js';
+import { genericCandidate, structureCandidate } from './candidates.js';
 
 describe('assignedNameWords', () => {
   const [value] = randomKeys('base62', 24, 1);
@@ -19,6 +19,24 @@ describe('assignedNameWords', () => {
     [`XMLHttpToken: ${value}`, ['xml', 'http', 'token']],
   ])('%s', (line, words) => {
     expect(assignedNameWords(genericCandidate(line, value!))).toEqual(words);
+  });
+
+  it.each([
+    [`        - name: PAYMENTS_API_KEY\n          value: "${value}"`, 'PAYMENTS_API_KEY'],
+    [`<key>ApiSecret</key>\n<string>${value}</string>`, 'ApiSecret'],
+    [`<name>fs.s3a.secret.key</name>\n<value>${value}</value>`, 'fs.s3a.secret.key'],
+    [`<string name="backend_api_token">${value}</string>`, 'backend_api_token'],
+    [`{"key": "apiKey", "value": "${value}", "type": "string"}`, 'apiKey'],
+    [`variable "db_password" {\n  type    = string\n  default = "${value}"\n}`, 'db_password'],
+    [`private const val API_TOKEN: String = "${value}"`, 'API_TOKEN'],
+    [`<auth:clientSecret xmlns:auth="urn:auth">${value}</auth:clientSecret>`, 'clientSecret'],
+    [`os.environ.setdefault("SERVICE_TOKEN", "${value}")`, 'SERVICE_TOKEN'],
+  ])('finds the name in a name/value structure: %s', (text, name) => {
+    expect(assignedName(structureCandidate(text, value!))).toBe(name);
+  });
+
+  it("does not take a URL's user for the password's name", () => {
+    expect(assignedName(genericCandidate(`DATABASE_URL=postgres://passenger:${value}@db/app`, value!))).toBe('');
   });
 
   it('reads the name from the line when the match holds only the secret', () => {

@@ -64,7 +64,7 @@ describe('findDroppingFilter', () => {
  */
 describe('the filters together', () => {
   const places: Array<[path: string, line: (key: string) => string]> = [
-    ['.env', (key) => `OPENAI_API_KEY=${key}`],
+    ['.env', (key) => `PAYMENTS_API_KEY=${key}`],
     ['.env.production', (key) => `API_SECRET="${key}"`],
     ['config.py', (key) => `API_KEY = "${key}"`],
     ['settings.py', (key) => `SECRET_KEY = '${key}'`],
@@ -138,6 +138,12 @@ describe('the filters together', () => {
     ['release.json', `  "commit_sha": "${commit}",`, commit!, 'hash-name'],
     ['config.py', 'KEY_FILE = "/etc/ssl/private/server.key"', '/etc/ssl/private/server.key', 'path-or-url'],
     ['config.py', `API_KEY = "${allowed}" # keyguard:allow`, allowed!, 'inline-allow'],
+    ['config.json', `  "token_type": "${allowed}",`, allowed!, 'non-secret-name'],
+    ['.env', `OPENAI_API_KEY=${allowed}`, allowed!, 'provider-owned'],
+    ['examples.json', '  "ARN": "aws:arn:secretsmanager:us-west-2:123456789012:secret:MySecret1-a1b2c3",', 'MySecret1-a1b2c3', 'resource-name'],
+    ['config.js.map', '        ownPass: !!ownPass,', '!!ownPass', 'code-expression'],
+    ['conftest.py', 'password = "Test1234!"', 'Test1234!', 'example-password'],
+    ['app.py', 'api_key = "ThisIsNotARealKey"', 'ThisIsNotARealKey', 'plain-value'],
   ])('%s: %s is dropped by %s', (path, line, secret, filterName) => {
     expect(findDroppingFilter(genericCandidate(line, secret, path))?.name).toBe(filterName);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, placeholderFilter } from '../../../src/detect/filters/placeholder.js';
+import { DOCUMENTED_EXAMPLES, isPlaceholder, placeholderFilter } from '../../../src/detect/filters/placeholder.js';
 import { randomKeys, randomProviderKeys } from '../random-keys.js';
 import { genericCandidate, providerCandidate } from './candidates.js';
 
@@ -60,6 +60,14 @@ describe('placeholder filter', () => {
     const [body] = randomKeys('base62', 40, 1);
     for (const inside of ['ExAmPlE', 'xfakey', '9todo9', 'yourself', 'FAKEs', 'here1', 'xxx']) {
       expect(isPlaceholder(providerCandidate(`sk-${body}${inside}${body}`))).toBe(false);
+    }
+  });
+
+  it('drops example tokens from specifications, and jwt.io\'s sample token whatever its signature', () => {
+    const [signature] = randomKeys('base64url', 43, 1);
+    for (const example of DOCUMENTED_EXAMPLES) {
+      const token = example.startsWith('eyJ') ? `${example}.${signature}` : example;
+      expect(isPlaceholder(genericCandidate(`"access_token": "${token}",`, token))).toBe(true);
     }
   });
 

@@ -1,0 +1,45 @@
+import type { Candidate, Filter } from './filter.js';
+import { assignedName } from './assigned-name.js';
+
+/**
+ * Values that a provider rule owns. Provider rules know their keys' exact shapes and judge them,
+ * placeholder or real; a generic finding on the same text would only repeat or second-guess them.
+ * Two signs: the value starts with a prefix that one provider issues (`sk-proj-`, `AKIA`, `ghp_`,
+ * `sk_test_`; case matters, as providers write them in one case), or the name is a provider's key
+ * variable (`OPENAI_API_KEY`, `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `NEXT_PUBLIC_STRIPE_KEY`).
+ * A provider's other secrets (`STRIPE_WEBHOOK_SECRET`, `SLACK_SIGNING_SECRET`) have no rule of their
+ * own and stay.
+ */
+const PROVIDER_PREFIXES = [
+  ...['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-', 'sk-service-', 'sk-ant-', 'sk-or-'],
+  ...['AIza', 'AQ\\.', 'hf_', 'api_org_', 'gsk_', 'xai-', 'pplx-', 'r8_', 'npm_', 'SG\\.', 'pk\\.ey'],
+  ...['A(?:KIA|SIA|BIA|CCA)[A-Z0-9]', 'gh[pousr]_', 'github_pat_', 'xox[a-z]', 'xapp-', '(?:sk|rk|pk)_(?:live|test)_', 'gl(?:pat|dt|rt)-'],
+];
+const PROVIDER_PREFIX = new RegExp(`^(?:${PROVIDER_PREFIXES.join('|')})`);
+
+const PROVIDERS = [
+  ...['openai', 'anthropic', 'claude', 'gemini', 'groq', 'grok', 'openrouter', 'perplexity', 'replicate', 'mistral(?:ai)?'],
+  ...['cohere', 'deepseek', 'hugging[_.-]?face(?:[_.-]?hub)?', 'github', 'gitlab', 'sendgrid', 'telegram', 'stripe', 'slack'],
+  'google(?:[_.-]?generative)?(?:[_.-]?ai)?',
+];
+/** Abbreviations that are only a provider as a whole word: `gh_token`, not `high_token`. */
+const PROVIDER_ABBREVIATIONS = ['co', 'gh', 'hf', 'xai', 'npm', 'pplx', 'aws', 'gl'];
+const KEY_KINDS = ['api', 'access', 'auth', 'bot', 'user', 'app', 'admin', 'service', 'account', 'personal', 'restricted', 'live', 'prod', 'hub', 'secret'];
+const KEY_VARIANTS = ['id', 'value', 'prod', 'dev', 'test', 'live', '[0-9]{1,3}'];
+const PROVIDER_KEY_NAME = new RegExp(
+  `(?:${PROVIDERS.join('|')}|(?<![a-z0-9])(?:${PROVIDER_ABBREVIATIONS.join('|')}))` +
+    `[_.-]?(?:(?:${KEY_KINDS.join('|')})[_.-]?){0,2}(?:key|token|pat)(?:[_.-]?(?:${KEY_VARIANTS.join('|')}))?$`,
+  'i',
+);
+
+export function isProviderOwned(candidate: Candidate): boolean {
+  return PROVIDER_PREFIX.test(candidate.secret) || PROVIDER_KEY_NAME.test(assignedName(candidate));
+}
+
+export const providerOwnedFilter: Filter = {
+  name: 'provider-owned',
+  description:
+    'Drops values that a provider rule judges: values with a provider prefix (`sk-proj-`, `AKIA`, `ghp_`, `sk_test_`) and values assigned to a provider key variable (`OPENAI_API_KEY`, `GITHUB_TOKEN`).',
+  appliesTo: 'generic',
+  matches: isProviderOwned,
+};
