@@ -152,6 +152,9 @@ function progressReporter(stats: SourceStats, onProgress: HistoryOptions['onProg
       if (onProgress && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) report();
     },
     finish() {
+      // The walk is over, so the commits it saw are the total, whether or not rev-list --count
+      // (which runs alongside) has answered yet.
+      totalCommits ??= stats.commitsScanned ?? 0;
       if (onProgress) report();
     },
   };
