@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../finding.js';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
@@ -73,7 +73,7 @@ export class DetectionEngine {
   /** Scans `chunk` now or queues it for a worker; resolves when more input may be pushed. */
   async push(chunk: Chunk): Promise<void> {
     const order = this.order++;
-    if (this.workers === null && !this.shouldGoParallel()) {
+    if (this.workers === null && !(this.shouldGoParallel() && (await this.startWorkers()))) {
       this.inlineBytes += chunk.content.length;
       this.results.push({ order, findings: this.inline.detect(chunk) });
       return;
@@ -97,14 +97,19 @@ export class DetectionEngine {
   }
 
   private shouldGoParallel(): boolean {
-    if (!this.parallel || this.inlineBytes < INLINE_BYTES || availableParallelism() < 2 || !existsSync(WORKER_FILE)) return false;
-    this.workers = Array.from({ length: availableParallelism() }, () => this.startWorker());
+    return this.parallel && this.inlineBytes >= INLINE_BYTES && availableParallelism() >= 2 && existsSync(WORKER_FILE);
+  }
+
+  /** worker_threads is loaded only here: a pre-commit hook's small scan never needs it (~3 ms). */
+  private async startWorkers(): Promise<true> {
+    const { Worker } = await import('node:worker_threads');
+    this.workers = Array.from({ length: availableParallelism() }, () => this.startWorker(Worker));
     return true;
   }
 
-  private startWorker(): Worker {
+  private startWorker(WorkerThread: typeof Worker): Worker {
     const setup: WorkerSetup = { rules: this.definitions, options: this.options };
-    const worker = new Worker(WORKER_FILE, { workerData: setup });
+    const worker = new WorkerThread(WORKER_FILE, { workerData: setup });
     worker.on('message', (reply: { batch: number; findings: Finding[][] }) => {
       const sent = this.inFlight.get(reply.batch);
       this.inFlight.delete(reply.batch);

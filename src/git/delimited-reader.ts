@@ -45,6 +45,24 @@ export class DelimitedReader {
     return rest.length > 0 ? rest : null;
   }
 
+  /**
+   * The remaining records, every complete record already buffered in one batch: a caller parsing
+   * thousands of short lines (a patch) then awaits once per chunk from git, not once per line.
+   */
+  async *batches(delimiter: number): AsyncGenerator<Buffer[]> {
+    for (;;) {
+      const batch: Buffer[] = [];
+      for (let end = this.buffer.indexOf(delimiter, this.offset); end !== -1; end = this.buffer.indexOf(delimiter, this.offset)) {
+        batch.push(this.take(end));
+      }
+      if (batch.length > 0) yield batch;
+      // The next record spans chunks (or the stream ended): read() joins its parts.
+      const next = await this.read(delimiter);
+      if (next === null) return;
+      yield [next];
+    }
+  }
+
   private take(end: number): Buffer {
     const record = this.buffer.subarray(this.offset, end);
     this.offset = end + 1;

@@ -81,26 +81,28 @@ async function readAddedLines(reader: DelimitedReader, files: StagedFile[]): Pro
   const patchOwners = files.flatMap((file) => (file.status === 'T' ? [file, file] : [file]));
   let index = -1;
   let inHeader = false;
-  for (let line = await reader.read(NEWLINE); line !== null; line = await reader.read(NEWLINE)) {
-    if (line.subarray(0, 11).toString('latin1') === 'diff --git ') {
-      index += 1;
-      inHeader = true;
-      if (!patchOwners[index]) throw new GitError('unexpected git diff output: more patches than staged files');
-      continue;
-    }
-    const file = patchOwners[index];
-    if (!file) continue;
-    const first = line[0];
-    if (first === 0x40 /* @ */) {
-      inHeader = false;
-      if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines);
-    } else if (inHeader) {
-      const text = line.toString('utf8');
-      // Git judged the file binary (NUL bytes, or a `-diff` attribute) and showed no lines; the
-      // source decides from the content whether it is text, and then every line counts.
-      if (text.startsWith('Binary files ')) file.addedLines = 'all';
-      else if (text.startsWith('index ') && file.status !== 'T' && !text.slice(6).split(' ')[0]!.endsWith(`..${file.blob}`)) {
-        throw new GitError(`unexpected git diff output: the patch for ${file.path} does not match the index`);
+  for await (const lines of reader.batches(NEWLINE)) {
+    for (const line of lines) {
+      const first = line[0];
+      if (first === 0x64 /* d */ && line.subarray(0, 11).toString('latin1') === 'diff --git ') {
+        index += 1;
+        inHeader = true;
+        if (!patchOwners[index]) throw new GitError('unexpected git diff output: more patches than staged files');
+        continue;
+      }
+      const file = patchOwners[index];
+      if (!file) continue;
+      if (first === 0x40 /* @ */) {
+        inHeader = false;
+        if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines);
+      } else if (inHeader) {
+        const text = line.toString('utf8');
+        // Git judged the file binary (NUL bytes, or a `-diff` attribute) and showed no lines; the
+        // source decides from the content whether it is text, and then every line counts.
+        if (text.startsWith('Binary files ')) file.addedLines = 'all';
+        else if (text.startsWith('index ') && file.status !== 'T' && !text.slice(6).split(' ')[0]!.endsWith(`..${file.blob}`)) {
+          throw new GitError(`unexpected git diff output: the patch for ${file.path} does not match the index`);
+        }
       }
     }
   }

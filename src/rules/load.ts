@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { RuleDefinition } from './types.js';
 import { assertUniqueIds, RuleError, validateRuleFile } from './validate.js';
 
-/** src/rules/ and dist/rules/ are both two levels below the package root. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 /** Written by scripts/build-rules.js: the validated rules as JSON, so a run needs no YAML parser. */
 export const BUILTIN_RULES_SNAPSHOT = join(PACKAGE_ROOT, 'dist', 'rules.json');
