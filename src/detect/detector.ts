@@ -51,6 +51,10 @@ export class Detector {
     for (const rule of this.rules) {
       const offsets = keywordHits.get(rule);
       if (!offsets) continue;
+      if (rule.anchoredAtName) {
+        this.collectNameHits(rule, text, offsets, chunk.path, lines, hits);
+        continue;
+      }
       const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
       for (const window of windows) this.collectHits(rule, text, window, chunk.path, lines, hits);
     }
@@ -73,25 +77,51 @@ export class Detector {
     for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
       if (match[0] === '') regex.lastIndex++;
       if (match.index + base >= window.end) break;
-      const span = match.indices?.[1];
-      const secret = match[1];
-      if (!span || !secret) continue;
-      const start = span[0] + base;
-      const end = span[1] + base;
-      if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) continue;
-      if (rule.context && !hasContext(text, start, end, rule.context)) continue;
-      const dropped = findDroppingFilter({
-        secret,
-        match: match[0],
-        line: lines.lineText(start),
-        path,
-        ruleId: rule.definition.id,
-        generic: rule.generic,
-        category: rule.category,
-      });
-      if (dropped) continue;
-      hits.push({ rule, start, end, secret });
+      this.judge(rule, match, base, text, path, lines, hits);
     }
+  }
+
+  /**
+   * Runs a name-anchored rule: its matches begin where a name holding a keyword begins, so the
+   * sticky regex is tried once per such name instead of at every position around the keywords
+   * (~4x less time for the generic rules in minified code). Names inside an earlier match are
+   * skipped, as a left-to-right scan would step over them.
+   */
+  private collectNameHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
+    const { regex } = rule;
+    let tried = -1;
+    let matchedUntil = 0;
+    for (const offset of offsets) {
+      const start = nameStart(text, offset);
+      if (start === tried || start < matchedUntil) continue;
+      tried = start;
+      regex.lastIndex = start;
+      const match = regex.exec(text);
+      if (!match) continue;
+      matchedUntil = start + match[0].length;
+      this.judge(rule, match, 0, text, path, lines, hits);
+    }
+  }
+
+  /** Keeps a match (found in text from `base` on) that passes its rule's entropy, context and filters. */
+  private judge(rule: CompiledRule, match: RegExpExecArray, base: number, text: string, path: string, lines: LineIndex, hits: Hit[]): void {
+    const span = match.indices?.[1];
+    const secret = match[1];
+    if (!span || !secret) return;
+    const start = span[0] + base;
+    const end = span[1] + base;
+    if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) return;
+    if (rule.context && !hasContext(text, start, end, rule.context)) return;
+    const dropped = findDroppingFilter({
+      secret,
+      match: match[0],
+      line: lines.lineText(start),
+      path,
+      ruleId: rule.definition.id,
+      generic: rule.generic,
+      category: rule.category,
+    });
+    if (!dropped) hits.push({ rule, start, end, secret });
   }
 
   private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): Finding | null {
@@ -125,6 +155,22 @@ export class Detector {
       clientExposure: exposure,
     };
   }
+}
+
+/** Where the name (a run of `[\w.-]`) that holds `offset` begins. */
+function nameStart(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    code === 0x5f || code === 0x2e || code === 0x2d // _ . -
+  );
 }
 
 function hasContext(text: string, start: number, end: number, context: { regex: RegExp; within: number }): boolean {

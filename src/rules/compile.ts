@@ -4,7 +4,10 @@ import type { RuleDefinition } from './types.js';
 /** A rule ready to run: regexes built once per run and shared by every chunk. */
 export interface CompiledRule {
   definition: RuleDefinition;
-  /** `g` to walk all matches, `d` for the secret's exact offsets within each match. */
+  /**
+   * `g` to walk all matches, `d` for the secret's exact offsets within each match; sticky (`y`)
+   * for name-anchored rules, which are tried at given offsets only.
+   */
   regex: RegExp;
   context: { regex: RegExp; within: number } | null;
   /** Lower-cased keywords; the prefilter matches them case-insensitively. */
@@ -12,6 +15,8 @@ export interface CompiledRule {
   generic: boolean;
   /** Run on the whole text rather than on windows around keyword hits (see detect/windows.ts). */
   multiline: boolean;
+  /** Tried only where a name holding a keyword begins (RuleDefinition.anchor). */
+  anchoredAtName: boolean;
   /** How far from a keyword hit a match or its context may reach. */
   reach: number;
   category: 'secret' | 'risky-code';
@@ -20,11 +25,12 @@ export interface CompiledRule {
 export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
   return rules.map((definition) => ({
     definition,
-    regex: new RegExp(definition.pattern, `gd${definition.flags ?? ''}`),
+    regex: new RegExp(definition.pattern, `gd${definition.anchor === 'name' ? 'y' : ''}${definition.flags ?? ''}`),
     context: definition.context ? { regex: new RegExp(definition.context.pattern, 'i'), within: definition.context.within } : null,
     keywords: definition.keywords.map((keyword) => keyword.toLowerCase()),
     generic: definition.generic === true,
     multiline: definition.multiline === true,
+    anchoredAtName: definition.anchor === 'name',
     reach: definition.context?.within ?? 0,
     category: definition.category ?? 'secret',
   }));

@@ -42,6 +42,14 @@ export interface RuleDefinition {
    */
   multiline?: boolean;
   /**
+   * `name` for rules that find a secret by the name it is assigned to, whose every match begins
+   * where a name (a run of `[\w.-]` characters) holding one of the keywords begins: the pattern
+   * starts with `(?<![\w.-])` and the keywords are name characters. The detector then tries the
+   * pattern once at each such name instead of at every position near the keywords, which is what
+   * makes common keywords such as `key` and `token` cheap in minified code.
+   */
+  anchor?: 'name';
+  /**
    * `true` for rules that catch secrets by the name they are assigned to rather than by their
    * shape. Only such rules are subject to the heuristic false-positive filters (template values,
    * UUIDs, hash names, lock files ...), and their findings yield to any provider rule's finding on

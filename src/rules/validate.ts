@@ -1,6 +1,9 @@
 import { isSeverity } from '../finding.js';
 import type { RuleDefinition, RuleExample } from './types.js';
 
+/** How a name-anchored pattern begins: no name character before the match. */
+const NAME_START = '(?<![\\w.-])';
+
 /** A rule file that cannot be used; the message names the file, the rule and the field. */
 export class RuleError extends Error {
   override name = 'RuleError';
@@ -116,8 +119,15 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     if (typeof raw[flag] !== 'boolean') fail(flag, 'must be true or false');
     rule[flag] = raw[flag] as boolean;
   }
+  if (raw.anchor !== undefined) {
+    if (raw.anchor !== 'name') fail('anchor', 'must be "name"');
+    if (!rule.pattern.startsWith(NAME_START)) fail('anchor', `needs a pattern that starts with ${NAME_START}, where a name begins`);
+    if (rule.keywords.some((keyword) => !/^[\w.-]+$/.test(keyword))) fail('anchor', 'needs keywords made of name characters ([\w.-])');
+    if (rule.multiline) fail('anchor', 'cannot be combined with multiline');
+    rule.anchor = 'name';
+  }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'remedy', 'examples', 'negativeExamples', 'references']);
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }
