@@ -43,9 +43,9 @@ export class Detector {
   }
 
   detect(chunk: Chunk): Finding[] {
-    const text = chunk.content.toString('latin1');
-    const keywordHits = this.prefilter.keywordHits(text);
+    const keywordHits = this.prefilter.keywordHits(chunk.content);
     if (keywordHits.size === 0) return [];
+    const text = chunk.content.toString('latin1');
     const lines = new LineIndex(text);
     const hits: Hit[] = [];
     for (const rule of this.rules) {

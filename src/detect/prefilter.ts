@@ -1,46 +1,45 @@
 import type { CompiledRule } from '../rules/compile.js';
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
+import { KeywordAutomaton } from './keyword-automaton.js';
 
 /**
- * One pass over the text with every rule's keywords in a single alternation. A chunk that holds
- * none of them (most files) is rejected without running any rule regex; otherwise each rule that
- * can fire gets the offsets of its keywords, so the detector can run the rule only near them.
+ * One pass over the bytes with every rule's keywords. A chunk that holds none of them (most files)
+ * is rejected without decoding it or running any rule regex; otherwise each rule that can fire
+ * gets the offsets of its keywords, so the detector can run the rule only near them.
  */
 export class Prefilter {
-  private readonly combined: RegExp;
-  private readonly rulesByKeyword = new Map<string, CompiledRule[]>();
+  private readonly automaton: KeywordAutomaton;
+  /** Indexed like the automaton's keywords. */
+  private readonly rulesByKeyword: CompiledRule[][];
 
   constructor(rules: readonly CompiledRule[]) {
+    const byKeyword = new Map<string, CompiledRule[]>();
     for (const rule of rules) {
-      for (const keyword of rule.keywords) {
-        const list = this.rulesByKeyword.get(keyword) ?? [];
-        list.push(rule);
-        this.rulesByKeyword.set(keyword, list);
-      }
+      for (const keyword of rule.keywords) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), rule]);
     }
-    // Longest first, so that at one offset the longer of two keywords is the one reported.
-    const keywords = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
-    this.combined = new RegExp(keywords.map(escapeRegExp).join('|'), 'gi');
+    this.automaton = new KeywordAutomaton([...byKeyword.keys()]);
+    this.rulesByKeyword = [...byKeyword.values()];
   }
 
-  /** The rules whose keywords occur in `text`, each with the ascending offsets of those keywords. */
-  keywordHits(text: string): Map<CompiledRule, number[]> {
+  /**
+   * The rules whose keywords occur in `content`, each with the ascending byte offsets of those
+   * keywords (one per occurrence, overlapping ones included: `key` inside `api-key`). Byte offsets
+   * equal string offsets in the latin1 text the detector decodes.
+   */
+  keywordHits(content: Uint8Array): Map<CompiledRule, number[]> {
     const hits = new Map<CompiledRule, number[]>();
-    const regex = this.combined;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      // Resume one character on, not after the match: a keyword inside or across another one
-      // (`key` in `api-key`, `t3blbkfj` overlapping `a3t`) must register too.
-      regex.lastIndex = match.index + 1;
-      for (const rule of this.rulesByKeyword.get(match[0].toLowerCase())!) {
+    let unordered = false;
+    this.automaton.scan(content, (keyword, start) => {
+      for (const rule of this.rulesByKeyword[keyword]!) {
         const offsets = hits.get(rule);
-        if (offsets) offsets.push(match.index);
-        else hits.set(rule, [match.index]);
+        if (!offsets) hits.set(rule, [start]);
+        else if (offsets[offsets.length - 1]! !== start) {
+          // Two keywords of one rule, one inside the other, are reported in the order they end.
+          if (start < offsets[offsets.length - 1]!) unordered = true;
+          offsets.push(start);
+        }
       }
-    }
+    });
+    if (unordered) for (const offsets of hits.values()) offsets.sort((a, b) => a - b);
     return hits;
   }
 }

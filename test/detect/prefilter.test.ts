@@ -21,14 +21,14 @@ function rule(id: string, keywords: string[]): RuleDefinition {
 describe('Prefilter', () => {
   const rules = compileRules([rule('dashed', ['api-key']), rule('plain', ['key']), rule('marker', ['t3blbkfj']), rule('aws', ['a3t'])]);
   const prefilter = new Prefilter(rules);
-  const hitIds = (text: string) => [...prefilter.keywordHits(text).keys()].map((compiled) => compiled.definition.id).sort();
+  const hitIds = (text: string) => [...prefilter.keywordHits(Buffer.from(text)).keys()].map((compiled) => compiled.definition.id).sort();
 
   it('rejects text without any keyword', () => {
-    expect(prefilter.keywordHits('nothing to see here').size).toBe(0);
+    expect(prefilter.keywordHits(Buffer.from('nothing to see here')).size).toBe(0);
   });
 
   it('matches keywords case-insensitively and reports their offsets', () => {
-    const hits = prefilter.keywordHits('a KEY and a key');
+    const hits = prefilter.keywordHits(Buffer.from('a KEY and a key'));
     expect(hits.get(rules[1]!)).toEqual([2, 12]);
   });
 

@@ -1,0 +1,86 @@
+/**
+ * Finds every occurrence of a set of keywords in raw bytes in one pass, with one table lookup per
+ * byte however many keywords there are: an Aho-Corasick automaton unrolled into a dense table
+ * (state × byte → state). ASCII letters match in either case.
+ *
+ * Why not one regex alternation: V8 tries the ~70 alternatives one after another at each position
+ * where the first letter fits, which made the prefilter the most expensive step of a scan
+ * (node --cpu-prof: ~40 % of a worker's time); the table walk is several times faster and works
+ * on the Buffer, so a file without keywords is never decoded to a string.
+ */
+export class KeywordAutomaton {
+  /** `transitions[state * 256 + byte]`: the next state. */
+  private readonly transitions: Uint16Array;
+  /** Per state, the keywords (index, length) that end there, longest first; empty for most states. */
+  private readonly outputs: ReadonlyArray<ReadonlyArray<readonly [keyword: number, length: number]>>;
+  private readonly hasOutput: Uint8Array;
+
+  constructor(keywords: readonly string[]) {
+    // 1. A trie of the lower-cased keywords. State 0 is the root.
+    const children: Array<Map<number, number>> = [new Map()];
+    const ending: Array<Array<[number, number]>> = [[]];
+    keywords.forEach((keyword, index) => {
+      const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
+      if (bytes.length === 0) throw new Error('keywords must not be empty');
+      let state = 0;
+      for (const byte of bytes) {
+        let child = children[state]!.get(byte);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          ending.push([]);
+          children[state]!.set(byte, child);
+        }
+        state = child;
+      }
+      ending[state]!.push([index, bytes.length]);
+    });
+    if (children.length > 0xffff) throw new Error(`too many keyword states (${children.length})`);
+
+    // 2. Breadth first, each state's transitions: its trie child, else where its longest proper
+    // suffix (the failure state, already filled in) goes. A state also reports its suffix's keywords.
+    const transitions = new Uint16Array(children.length * 256);
+    const failure = new Uint16Array(children.length);
+    const queue: number[] = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      if (state !== 0) ending[state]!.push(...ending[failure[state]!]!);
+      for (let byte = 0; byte < 256; byte++) {
+        const child = children[state]!.get(foldCase(byte));
+        const fallback = state === 0 ? 0 : transitions[failure[state]! * 256 + byte]!;
+        if (child === undefined) {
+          transitions[state * 256 + byte] = fallback;
+        } else {
+          transitions[state * 256 + byte] = child;
+          // Upper- and lower-case bytes lead to the same child; visit it once.
+          if (byte === foldCase(byte)) {
+            failure[child] = fallback;
+            queue.push(child);
+          }
+        }
+      }
+    }
+    this.transitions = transitions;
+    this.outputs = ending.map((found) => found.sort((a, b) => b[1] - a[1]));
+    this.hasOutput = Uint8Array.from(ending, (found) => (found.length > 0 ? 1 : 0));
+  }
+
+  /**
+   * Calls `found(keyword, start)` for every occurrence, overlapping ones included, in the order
+   * their ends appear (at one end, longest first, so the start offsets of one keyword ascend).
+   */
+  scan(bytes: Uint8Array, found: (keyword: number, start: number) => void): void {
+    const { transitions, hasOutput, outputs } = this;
+    let state = 0;
+    for (let index = 0; index < bytes.length; index++) {
+      state = transitions[(state << 8) | bytes[index]!]!;
+      if (hasOutput[state] === 1) {
+        for (const [keyword, length] of outputs[state]!) found(keyword, index - length + 1);
+      }
+    }
+  }
+}
+
+function foldCase(byte: number): number {
+  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { KeywordAutomaton } from '../../src/detect/keyword-automaton.js';
+import { seededRandom } from './random-keys.js';
+
+function occurrences(automaton: KeywordAutomaton, text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  automaton.scan(Buffer.from(text, 'utf8'), (keyword, start) => found.push([keyword, start]));
+  return found;
+}
+
+/** Every (keyword, start) by brute force: the reference the automaton must equal. */
+function bruteForce(keywords: string[], text: string): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const found: Array<[number, number]> = [];
+  keywords.forEach((keyword, index) => {
+    for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1)) found.push([index, at]);
+  });
+  return found;
+}
+
+const byPosition = (a: [number, number], b: [number, number]) => a[1] - b[1] || a[0] - b[0];
+
+describe('KeywordAutomaton', () => {
+  it('finds nothing in text without keywords', () => {
+    expect(occurrences(new KeywordAutomaton(['key', 'token']), 'nothing to see here')).toEqual([]);
+  });
+
+  it('matches ASCII letters in either case', () => {
+    expect(occurrences(new KeywordAutomaton(['api_key']), 'API_KEY Api_Key api_key')).toEqual([
+      [0, 0],
+      [0, 8],
+      [0, 16],
+    ]);
+  });
+
+  it('reports keywords inside, overlapping and repeating each other', () => {
+    const keywords = ['api-key', 'key', 't3blbkfj', 'a3t', 'keykey'];
+    const automaton = new KeywordAutomaton(keywords);
+    expect(occurrences(automaton, 'X-API-Key').sort(byPosition)).toEqual([
+      [0, 2],
+      [1, 6],
+    ]);
+    expect(occurrences(automaton, 'xA3T3BlbkFJ').sort(byPosition)).toEqual([
+      [3, 1],
+      [2, 3],
+    ]);
+    expect(occurrences(automaton, 'keykeykey').sort(byPosition)).toEqual([
+      [1, 0],
+      [4, 0],
+      [1, 3],
+      [4, 3],
+      [1, 6],
+    ]);
+  });
+
+  it('reports, at one end, the longer keyword first', () => {
+    expect(occurrences(new KeywordAutomaton(['key', 'apikey']), 'apikey')).toEqual([
+      [1, 0],
+      [0, 3],
+    ]);
+  });
+
+  it('folds only ASCII letters: other bytes match exactly', () => {
+    expect(occurrences(new KeywordAutomaton(['://', '\u00e4x']), 'https:\\/\\/ a://b \u00c4x \u00e4X://')).toEqual([
+      [0, 12],
+      [1, 21],
+      [0, 24],
+    ]);
+  });
+
+  it('equals a brute-force search on random text', () => {
+    const random = seededRandom(7);
+    const keywords = ['key', 'token', 'secret', 'sk-proj-', 'ghp_', 'pass', 'pwd', 'aws', 'a3t', 't3blbkfj', 'xox', 'xoxb-', '://', 'sksk'];
+    const automaton = new KeywordAutomaton(keywords);
+    const alphabet = 'keyKEYtonsecrtSKPROJ-_ghpaswdA3TblfjxXob:/ ';
+    for (let round = 0; round < 50; round++) {
+      let text = '';
+      for (let i = 0; i < 2000; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(occurrences(automaton, text).sort(byPosition)).toEqual(bruteForce(keywords, text).sort(byPosition));
+    }
+  });
+});
