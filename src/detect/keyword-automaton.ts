@@ -37,27 +37,27 @@ export class KeywordAutomaton {
     });
     if (children.length > 0xffff) throw new Error(`too many keyword states (${children.length})`);
 
-    // 2. Breadth first, each state's transitions: its trie child, else where its longest proper
-    // suffix (the failure state, already filled in) goes. A state also reports its suffix's keywords.
+    // 2. Breadth first, each state's row: a copy of its failure state's row (where its longest
+    // proper suffix goes, already filled in), then its own trie children on top. A state also
+    // reports the keywords its failure state reports.
     const transitions = new Uint16Array(children.length * 256);
     const failure = new Uint16Array(children.length);
     const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      if (state !== 0) ending[state]!.push(...ending[failure[state]!]!);
-      for (let byte = 0; byte < 256; byte++) {
-        const child = children[state]!.get(foldCase(byte));
-        const fallback = state === 0 ? 0 : transitions[failure[state]! * 256 + byte]!;
-        if (child === undefined) {
-          transitions[state * 256 + byte] = fallback;
-        } else {
-          transitions[state * 256 + byte] = child;
-          // Upper- and lower-case bytes lead to the same child; visit it once.
-          if (byte === foldCase(byte)) {
-            failure[child] = fallback;
-            queue.push(child);
-          }
-        }
+      const row = state * 256;
+      if (state !== 0) {
+        transitions.copyWithin(row, failure[state]! * 256, failure[state]! * 256 + 256);
+        ending[state]!.push(...ending[failure[state]!]!);
+      }
+      for (const [byte, child] of children[state]!) {
+        // The failure row is final (shallower), so it says where this byte leads from the suffix.
+        failure[child] = state === 0 ? 0 : transitions[failure[state]! * 256 + byte]!;
+        queue.push(child);
+      }
+      for (const [byte, child] of children[state]!) {
+        transitions[row + byte] = child;
+        if (byte >= 0x61 && byte <= 0x7a) transitions[row + byte - 0x20] = child; // upper case too
       }
     }
     this.transitions = transitions;
@@ -66,21 +66,22 @@ export class KeywordAutomaton {
   }
 
   /**
-   * Calls `found(keyword, start)` for every occurrence, overlapping ones included, in the order
-   * their ends appear (at one end, longest first, so the start offsets of one keyword ascend).
+   * Every occurrence, overlapping ones included, as flat pairs `[keyword, start, keyword, start …]`
+   * in the order their ends appear (at one end, longest first, so the starts of one keyword
+   * ascend). Pairs in a plain array rather than a callback per hit: one call site that never sees
+   * a new closure keeps this loop optimised.
    */
-  scan(bytes: Uint8Array, found: (keyword: number, start: number) => void): void {
+  scan(bytes: Uint8Array): number[] {
     const { transitions, hasOutput, outputs } = this;
+    const found: number[] = [];
     let state = 0;
     for (let index = 0; index < bytes.length; index++) {
       state = transitions[(state << 8) | bytes[index]!]!;
       if (hasOutput[state] === 1) {
-        for (const [keyword, length] of outputs[state]!) found(keyword, index - length + 1);
+        for (const [keyword, length] of outputs[state]!) found.push(keyword, index - length + 1);
       }
     }
+    return found;
   }
 }
 
-function foldCase(byte: number): number {
-  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-}

@@ -28,8 +28,10 @@ export class Prefilter {
   keywordHits(content: Uint8Array): Map<CompiledRule, number[]> {
     const hits = new Map<CompiledRule, number[]>();
     let unordered = false;
-    this.automaton.scan(content, (keyword, start) => {
-      for (const rule of this.rulesByKeyword[keyword]!) {
+    const found = this.automaton.scan(content);
+    for (let pair = 0; pair < found.length; pair += 2) {
+      const start = found[pair + 1]!;
+      for (const rule of this.rulesByKeyword[found[pair]!]!) {
         const offsets = hits.get(rule);
         if (!offsets) hits.set(rule, [start]);
         else if (offsets[offsets.length - 1]! !== start) {
@@ -38,7 +40,7 @@ export class Prefilter {
           offsets.push(start);
         }
       }
-    });
+    }
     if (unordered) for (const offsets of hits.values()) offsets.sort((a, b) => a - b);
     return hits;
   }

@@ -3,8 +3,9 @@ import { KeywordAutomaton } from '../../src/detect/keyword-automaton.js';
 import { seededRandom } from './random-keys.js';
 
 function occurrences(automaton: KeywordAutomaton, text: string): Array<[number, number]> {
+  const pairs = automaton.scan(Buffer.from(text, 'utf8'));
   const found: Array<[number, number]> = [];
-  automaton.scan(Buffer.from(text, 'utf8'), (keyword, start) => found.push([keyword, start]));
+  for (let index = 0; index < pairs.length; index += 2) found.push([pairs[index]!, pairs[index + 1]!]);
   return found;
 }
 
