@@ -53,7 +53,7 @@ async function expectKeyBlockedThenAllowed(root: string, searchPath: string): Pr
   await writeFile(configPath, 'export const githubToken = process.env.GITHUB_TOKEN;\n');
   const withoutKey = await tryCommit(root, 'add config', searchPath);
   expect(withoutKey.exitCode, withoutKey.output).toBe(0);
-  expect(await git(root, 'log', '--format=%s')).toBe('add config\n');
+  expect(await git(root, 'log', '--format=%s')).toBe('add config');
 }
 
 describe('a real git commit with the hook keyguard init installed', () => {

@@ -1,21 +1,22 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { makeRepo, removeTestRepos, runGitIn } from '../helpers/git-repo.js';
+
+export { makeTempDir } from '../helpers/git-repo.js';
 
 const execFileAsync = promisify(execFile);
 const HUSKY_BIN = path.resolve(import.meta.dirname, '../../node_modules/husky/bin.js');
 
-const createdDirectories: string[] = [];
-
 /**
  * Call at the top of a test file. Keeps the machine's git config (a global core.hooksPath, commit
- * signing, templates with hooks) out of the tests, for the git commands here and those runInit
- * runs alike, and removes the temp directories after each test.
+ * signing, templates with hooks) out of the tests: the shared helpers isolate the git commands
+ * they run, and the stubbed environment does the same for those that runInit runs in-process.
+ * Removes the temp directories after each test.
  */
 export function useGitSandbox(): void {
   beforeEach(() => {
@@ -24,30 +25,20 @@ export function useGitSandbox(): void {
     // A user's HUSKY=0 would silently skip the husky hooks under test.
     vi.stubEnv('HUSKY', undefined);
   });
-  afterEach(async () => {
+  afterEach(() => {
     vi.unstubAllEnvs();
-    await Promise.all(createdDirectories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+    removeTestRepos();
   });
 }
 
-/** An empty directory, removed after the test. */
-export async function makeTempDir(): Promise<string> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'keyguard-init-'));
-  createdDirectories.push(directory);
-  return directory;
-}
-
 /** A fresh repository on branch main with a local identity, so commits work anywhere. */
-export async function makeTempRepo(): Promise<string> {
-  const root = await makeTempDir();
-  await git(root, 'init', '-q', '-b', 'main');
-  await git(root, 'config', 'user.name', 'Keyguard Test');
-  await git(root, 'config', 'user.email', 'keyguard-test@example.com');
-  return root;
+export function makeTempRepo(): string {
+  return makeRepo().dir;
 }
 
-export async function git(cwd: string, ...args: string[]): Promise<string> {
-  return (await execFileAsync('git', args, { cwd, encoding: 'utf8' })).stdout;
+/** Runs git in `cwd` and returns its output, trimmed. */
+export function git(cwd: string, ...args: string[]): string {
+  return runGitIn(cwd, args);
 }
 
 /** What `npm install` does through a `"prepare": "husky"` script: writes .husky/_ and sets core.hooksPath. */
