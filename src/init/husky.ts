@@ -36,7 +36,7 @@ export async function installHuskyHook(repository: Repository): Promise<InstallO
 
   const notes: string[] = [];
   if (!packageJsonEdit.providesKeyguard) {
-    notes.push('add keyguard to devDependencies (npm install --save-dev keyguard): the hook runs it with npx --no-install, which never downloads it');
+    notes.push('add keyguard to devDependencies (npm install --save-dev keyguard): the hook runs node_modules/.bin/keyguard and never downloads it');
   }
   if (!isHuskyActive(repository)) {
     notes.push('run npm install: its prepare script runs husky, which points git at .husky/ (until then the hook does not run)');

@@ -8,7 +8,7 @@ export interface PackageJsonEdit {
   text: string;
   /** One line per change, for the summary. */
   changes: string[];
-  /** Whether `npx --no-install keyguard` will find keyguard once dependencies are installed. */
+  /** Whether node_modules/.bin/keyguard will exist once dependencies are installed. */
   providesKeyguard: boolean;
 }
 

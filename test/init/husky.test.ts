@@ -8,7 +8,7 @@ import { HUSKY_VERSION_RANGE } from '../../src/init/package-json.js';
 import {
   git,
   makeTempRepo,
-  pathWith,
+  pathWithoutKeyguard,
   runHuskyPrepare,
   snapshotTree,
   tryCommit,
@@ -121,7 +121,7 @@ describe('keyguard init in a project with a package.json (husky)', () => {
 });
 
 describe('the installed husky hook', () => {
-  it('runs the project\'s own keyguard through npx and lets its exit code decide the commit', async () => {
+  it('runs the project\'s own keyguard and lets its exit code decide the commit', async () => {
     const root = await makeNodeProject('{"name":"demo","devDependencies":{"keyguard":"^0.1.0"}}\n');
     await writeFile(path.join(root, '.gitignore'), 'node_modules/\nkeyguard-calls.log\n');
     await runInit({ cwd: root, force: false });
@@ -130,8 +130,8 @@ describe('the installed husky hook', () => {
     const callLog = path.join(root, 'keyguard-calls.log');
     const keyguardBin = path.join(root, 'node_modules', '.bin', 'keyguard');
     await writeScript(keyguardBin, `echo "keyguard $*" >> "${callLog}"\nexit "\${FAKE_KEYGUARD_EXIT:-0}"`);
-    // npx comes with the node that runs the tests.
-    const searchPath = pathWith(path.dirname(process.execPath));
+    // Any keyguard on PATH is left out: the hook must run the project's own.
+    const searchPath = pathWithoutKeyguard();
 
     vi.stubEnv('FAKE_KEYGUARD_EXIT', '1');
     const refused = await tryCommit(root, 'refused', searchPath);
@@ -141,5 +141,17 @@ describe('the installed husky hook', () => {
     vi.stubEnv('FAKE_KEYGUARD_EXIT', '0');
     const allowed = await tryCommit(root, 'allowed', searchPath);
     expect(allowed.exitCode, allowed.output).toBe(0);
+  }, 30_000);
+
+  it('refuses the commit when the project has no keyguard installed', async () => {
+    const root = await makeNodeProject('{"name":"demo","devDependencies":{"keyguard":"^0.1.0"}}\n');
+    await runInit({ cwd: root, force: false });
+    await runHuskyPrepare(root);
+
+    const attempt = await tryCommit(root, 'unchecked', pathWithoutKeyguard());
+
+    expect(attempt.exitCode, attempt.output).not.toBe(0);
+    expect(attempt.output).toMatch(/keyguard: not found|keyguard: No such file/);
+    expect(await git(root, 'rev-list', '--all')).toBe('');
   }, 30_000);
 });
