@@ -122,3 +122,32 @@ describe('keyguard scan (working tree, not a git repository)', () => {
     expect(runCli(['scan', '--max-file-size', 'big'], { cwd: dir }).code).toBe(2);
   });
 });
+
+describe('keyguard scan of a tree large enough for the worker pool', () => {
+  it('finds every key, in order, on both sides of the switch from inline to worker detection', () => {
+    // 80 files of ~100 kB: the first 4 MB are scanned on the main thread, the rest in workers
+    // (src/detect/engine.ts). Keys sit in files on both sides and at both ends of their files.
+    const filler = `${'const value = compute(a, b);\n'.repeat(3500)}`;
+    const expected: Array<{ file: string; line: number }> = [];
+    for (let index = 0; index < 80; index++) {
+      const file = `src/module-${String(index).padStart(2, '0')}.js`;
+      if (index % 10 === 3) {
+        write(file, `const token = "${fakeKeys.github()}";\n${filler}export const k = "${fakeKeys.openaiProject()}";\n`);
+        expected.push({ file, line: 1 }, { file, line: 3502 });
+      } else {
+        write(file, filler);
+      }
+    }
+    const { code, findings, summary } = scanJson();
+    expect(summary.filesScanned).toBe(80);
+    expect(summary.bytesScanned as number).toBeGreaterThan(6 * 1024 * 1024);
+    expect(code).toBe(1);
+    expect(findings.map(({ file, line }) => ({ file, line }))).toEqual(expected);
+  });
+
+  it('ships the worker next to the bundle chunks that start it', () => {
+    const bundle = join(import.meta.dirname, '..', '..', 'dist', 'bundle');
+    expect(readFileSync(join(bundle, 'worker.js'), 'utf8')).toContain('parentPort');
+  });
+});
+

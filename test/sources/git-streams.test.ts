@@ -15,6 +15,17 @@ describe('DelimitedReader', () => {
     expect([await read(0), await read(0), await read(0)]).toEqual(['first', 'second', '']);
     expect([await read(10), await read(10), await read(10), await read(10)]).toEqual(['line one', 'line two', 'unterminated', null]);
   });
+
+  it('hands out the buffered records in batches, after a switch of delimiter and across chunks', async () => {
+    const chunks = ['raw\0a\nb', 'c\nd\ne\n', '\n', 'tail'].map((text) => Buffer.from(text));
+    const reader = new DelimitedReader(Readable.from(chunks));
+    expect((await reader.read(0))?.toString()).toBe('raw');
+    const batches: string[][] = [];
+    for await (const batch of reader.batches(10)) batches.push(batch.map((record) => record.toString()));
+    expect(batches.flat()).toEqual(['a', 'bc', 'd', 'e', '', 'tail']);
+    // Whole chunks' worth of lines come at once, not one await per line.
+    expect(batches.length).toBeLessThan(batches.flat().length);
+  });
 });
 
 describe('CatFile', () => {
