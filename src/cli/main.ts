@@ -52,8 +52,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not
+ * the run: without this, the failed write would crash the process with a stack trace and exit
+ * code 1, which means "findings" here.
+ */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 /** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedStdout();
   let exitCode = 0;
   const program = buildProgram((code) => {
     exitCode = code;
