@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { pathInside } from './path-inside.js';
 
 /** The ignore files a folder may hold; later ones take precedence over earlier ones in the same folder. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.keyguardignore'] as const;
@@ -19,10 +20,6 @@ function readPatterns(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /**
@@ -76,8 +73,8 @@ export class IgnoreRules {
   private verdict(levels: readonly Level[], absolutePath: string, isDirectory: boolean): boolean {
     for (let i = levels.length - 1; i >= 0; i--) {
       const level = levels[i]!;
-      const rel = toPosix(relative(level.base, absolutePath));
-      if (rel === '' || rel.startsWith('..')) continue;
+      const rel = pathInside(level.base, absolutePath);
+      if (!rel) continue;
       const verdict = level.matcher.test(isDirectory ? `${rel}/` : rel);
       if (verdict.ignored) return true;
       if (verdict.unignored) return false;

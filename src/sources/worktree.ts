@@ -8,6 +8,7 @@ import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
 import { IgnoreRules } from './ignore-rules.js';
+import { pathInside } from './path-inside.js';
 import { readScannable } from './read-file.js';
 import { emptyStats, type Source, type SourceStats } from './source.js';
 import { walk } from './walk.js';
@@ -98,8 +99,8 @@ export class WorktreeSource implements Source {
   }
 
   private toRootPath(absolutePath: string): string {
-    const rel = relative(this.options.root, absolutePath);
-    return sep === '/' ? rel : rel.split(sep).join('/');
+    // Files outside the root (a file target elsewhere) keep their path relative to it, with `..`.
+    return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
   }
 
   private readChunk(absolutePath: string): Chunk | null {
