@@ -5,4 +5,4 @@ export type { ScanResult, ScanSummary, RuleInfo, ScanMode } from './scan-result.
 export type { Finding, Severity, CommitInfo, ClientExposure } from './finding.js';
 export { formatReport, REPORT_FORMATS } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
-export { UsageError } from './errors.js';
+export { KeyguardError, UsageError } from './errors.js';

@@ -1,15 +1,12 @@
+import { KeyguardError } from '../errors.js';
+
 /**
  * A git problem the user has to fix (not a repository, no commits, unknown revision, git missing).
  * The CLI prints `message` as a single line and exits with `exitCode`, so messages are written
  * for people and never carry a stack or git's multi-line usage text.
  */
-export class GitError extends Error {
-  readonly exitCode = 2;
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'GitError';
-  }
+export class GitError extends KeyguardError {
+  override name = 'GitError';
 }
 
 /**

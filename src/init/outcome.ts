@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { KeyguardError } from '../errors.js';
 
 /** What one installer did (`changes`) and what the user still has to do or know (`notes`). */
 export interface InstallOutcome {
@@ -10,8 +11,8 @@ export interface InstallOutcome {
  * A reason init cannot go ahead that the user can act on (not a repository, a hook that is not
  * ours). Thrown before anything is written; runInit turns it into a one-line error and exit code 2.
  */
-export class InitError extends Error {
-  override readonly name = 'InitError';
+export class InitError extends KeyguardError {
+  override name = 'InitError';
 }
 
 /** Paths in the summary are relative to the repository root, where the user looks for them. */

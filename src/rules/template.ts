@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KeyguardError } from '../errors.js';
 
 /**
  * Example texts are written as templates so that no file in the repository or the package holds a
@@ -34,7 +35,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 const MAX_LENGTH = 4096;
 
-export class TemplateError extends Error {
+export class TemplateError extends KeyguardError {
   override name = 'TemplateError';
 }
 

@@ -1,3 +1,4 @@
+import { KeyguardError } from '../errors.js';
 import { isSeverity } from '../finding.js';
 import type { RuleDefinition, RuleExample } from './types.js';
 
@@ -5,7 +6,7 @@ import type { RuleDefinition, RuleExample } from './types.js';
 const NAME_START = '(?<![\\w.-])';
 
 /** A rule file that cannot be used; the message names the file, the rule and the field. */
-export class RuleError extends Error {
+export class RuleError extends KeyguardError {
   override name = 'RuleError';
 }
 

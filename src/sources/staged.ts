@@ -59,7 +59,7 @@ async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats,
       const content = object!.content!;
       stats.filesScanned += 1;
       stats.bytesScanned += content.length;
-      yield { path: file.path, content, onlyLines: file.addedLines === 'all' ? undefined : file.addedLines };
+      yield { path: file.path, content, ...(file.addedLines === 'all' ? {} : { onlyLines: file.addedLines }) };
     }
     // Reporting "no findings" for a commit whose files could not be read would be a silent pass.
     if (files.length > 0 && unreadable === files.length) {
