@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Detector } from '../../src/detect/detector.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { loadBuiltinRules } from '../../src/rules/load.js';
-import type { RuleExample } from '../../src/rules/types.js';
+import { expandTemplate } from '../../src/rules/template.js';
+import type { RuleDefinition, RuleExample } from '../../src/rules/types.js';
 import { randomFrom } from '../helpers/fake-keys.js';
 
 /**
@@ -11,9 +12,18 @@ import { randomFrom } from '../helpers/fake-keys.js';
  * negative example may. A rule change can therefore never silently lose a format or gain a false
  * positive that its author already knew about.
  */
-const definitions = await loadBuiltinRules();
+const definitions = (await loadBuiltinRules()).map(withExpandedExamples);
 const compiled = compileRules(definitions);
 const detector = new Detector(compiled, { showSecrets: true });
+
+/** Examples are templates: expand each with the seed `${rule.id}:example:${index}` (or `:negative:`). */
+function withExpandedExamples(rule: RuleDefinition): RuleDefinition {
+  const expand = (kind: 'example' | 'negative') => (example: RuleExample, index: number): RuleExample => {
+    const seed = `${rule.id}:${kind}:${index}`;
+    return typeof example === 'string' ? expandTemplate(example, seed) : { ...example, text: expandTemplate(example.text, seed) };
+  };
+  return { ...rule, examples: rule.examples.map(expand('example')), negativeExamples: rule.negativeExamples.map(expand('negative')) };
+}
 
 /**
  * The same rules with name anchoring switched off: their regexes scan every position around the
