@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Detector } from '../../src/detect/detector.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { loadBuiltinRules } from '../../src/rules/load.js';
-import { expandTemplate } from '../../src/rules/template.js';
+import { expandTemplate, TemplateError } from '../../src/rules/template.js';
 import type { RuleDefinition, RuleExample } from '../../src/rules/types.js';
 import { randomFrom } from '../helpers/fake-keys.js';
 
@@ -16,11 +16,23 @@ const definitions = (await loadBuiltinRules()).map(withExpandedExamples);
 const compiled = compileRules(definitions);
 const detector = new Detector(compiled, { showSecrets: true });
 
-/** Examples are templates: expand each with the seed `${rule.id}:example:${index}` (or `:negative:`). */
+/**
+ * Examples are templates: each is expanded with the seed `${rule.id}:example:${index}` (or
+ * `:negative:`). A text whose braces are not placeholders (a Helm `{{ .Values.apiKey }}`, a Postman
+ * `{{apiKey}}`) is a literal example and stays as written.
+ */
 function withExpandedExamples(rule: RuleDefinition): RuleDefinition {
+  const expandText = (text: string, seed: string): string => {
+    try {
+      return expandTemplate(text, seed);
+    } catch (error) {
+      if (error instanceof TemplateError) return text;
+      throw error;
+    }
+  };
   const expand = (kind: 'example' | 'negative') => (example: RuleExample, index: number): RuleExample => {
     const seed = `${rule.id}:${kind}:${index}`;
-    return typeof example === 'string' ? expandTemplate(example, seed) : { ...example, text: expandTemplate(example.text, seed) };
+    return typeof example === 'string' ? expandText(example, seed) : { ...example, text: expandText(example.text, seed) };
   };
   return { ...rule, examples: rule.examples.map(expand('example')), negativeExamples: rule.negativeExamples.map(expand('negative')) };
 }
