@@ -13,9 +13,11 @@ const TAIL = /[0-9!@#$%^&*_.?~+-]+$/;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 /**
  * Words as people type them: lower-case, maybe capitalised, maybe several (`Test`, `MyPassword`,
- * `This-is-my-test`). Not acronyms or case mixes, which random runs produce (`XKJUxxbce`).
+ * `This-is-my-test`). Not acronyms or case mixes, which random runs produce (`XKJUxxbce`). Each
+ * further word starts with a separator or a capital, so a long lower-case run can be split only one
+ * way (an optional separator and capital made the regex backtrack exponentially on such runs).
  */
-const TYPED_WORDS = /^[A-Za-z][a-z]+(?:[-_. ]?[A-Z]?[a-z]+)*$/;
+const TYPED_WORDS = /^[A-Za-z][a-z]+(?:[-_. ][A-Z]?[a-z]+|[A-Z][a-z]+)*$/;
 const MIN_WORD_LENGTH = 4;
 
 export function isExamplePassword(value: string): boolean {
