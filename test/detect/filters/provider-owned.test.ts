@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isProviderOwned, providerOwnedFilter } from '../../../src/detect/filters/provider-owned.js';
+import { expandTemplate } from '../../../src/rules/template.js';
 import { randomKeys, randomProviderKeys } from '../random-keys.js';
 import { genericCandidate } from './candidates.js';
 
@@ -14,6 +15,56 @@ describe('provider-owned filter', () => {
     const keys = [...randomProviderKeys(70), `sk_test_${body}`, `pk_live_${body}`, `xoxb-${body}`, `glpat-${body}`, `SG.${body}`];
     const kept = keys.filter((key) => !isProviderOwned(genericCandidate(`api_key = "${key}"`, key)));
     expect(kept).toEqual([]);
+  });
+
+  // Developer and cloud keys, as templates (expanded at run time: no key-shaped literal here).
+  it.each([
+    'pypi-AgEIcHlwaS5vcmc{{urlsafe 80}}', 'xkeysib-{{hex 64}}-{{alnum 16}}', 'NRAK-{{uppernum 27}}', 'sntryu_{{hex 64}}', 'shpat_{{hex 32}}',
+    'shpss_{{hex 32}}', 'sq0csp-{{urlsafe 43}}', 'EAAA{{alnum 60}}', 'access_token$production${{lowernum 16}}${{hex 32}}', 'lin_api_{{alnum 40}}',
+    'ntn_{{digit 11}}{{alnum 35}}', 'ATATT3{{urlsafe 186}}', 'figd_{{urlsafe 40}}', 'PMAK-{{hex 24}}-{{hex 34}}', 'hvs.{{alnum 24}}',
+    'dp.st.{{alnum 43}}', 'HRKU-AA{{urlsafe 58}}', 'dop_v1_{{hex 64}}', 'fo1_{{urlsafe 43}}', 'fm2_{{base64 120}}', 'nfp_{{alnum 36}}',
+    'v1.0-{{hex 24}}-{{hex 146}}', 'dapi{{hex 32}}', 'mdb_sa_sk_{{urlsafe 40}}', 'pscale_pw_{{urlsafe 43}}', 'tskey-auth-k{{alnum 10}}-{{alnum 32}}',
+    'dckr_pat_{{urlsafe 27}}', 'glsa_{{alnum 32}}_{{hex 8}}', 'glc_{{base64 80}}', 'pul-{{hex 40}}', 'ops_eyJ{{base64 300}}', 'glptt-{{hex 40}}',
+    'LTAI{{alnum 20}}', 'AKID{{alnum 32}}', 'AQVN{{urlsafe 36}}', 'pat-na1-{{hex 8}}-{{hex 4}}-{{hex 4}}-{{hex 4}}-{{hex 12}}', 'shippo_live_{{hex 40}}',
+    'CFPAT-{{urlsafe 43}}', 'rubygems_{{hex 48}}', 'dt0c01.{{uppernum 24}}.{{uppernum 64}}', 'sgp_{{hex 40}}', 'squ_{{hex 40}}',
+    'key-{{hex 32}}', '{{hex 32}}-us21', 'SK{{hex 32}}', '{{alnum 3}}8Q~{{alnum 34}}',
+  ])('drops developer and cloud keys: %s', (template) => {
+    const key = expandTemplate(template, `provider-owned:${template}`);
+    expect(isProviderOwned(genericCandidate(`api_key = "${key}"`, key))).toBe(true);
+  });
+
+  it.each([
+    `TWILIO_AUTH_TOKEN=${body}`,
+    `DD_API_KEY=${body}`,
+    `DATADOG_APP_KEY=${body}`,
+    `SENTRY_AUTH_TOKEN=${body}`,
+    `CLOUDFLARE_API_TOKEN=${body}`,
+    `CF_API_TOKEN=${body}`,
+    `VERCEL_TOKEN=${body}`,
+    `NETLIFY_AUTH_TOKEN=${body}`,
+    `HEROKU_API_KEY=${body}`,
+    `TF_API_TOKEN=${body}`,
+    `TS_AUTHKEY=${body}`,
+    `OP_SERVICE_ACCOUNT_TOKEN=${body}`,
+    `OKTA_API_TOKEN=${body}`,
+    `LAUNCHDARKLY_SDK_KEY=${body}`,
+    `POSTMARK_SERVER_TOKEN=${body}`,
+    `ALIBABA_CLOUD_ACCESS_KEY=${body}`,
+  ])('drops values assigned to developer and cloud key variables: %s', (line) => {
+    expect(isProviderOwned(genericCandidate(line, body!))).toBe(true);
+  });
+
+  it.each([
+    // Providers with older unprefixed formats that no provider rule judges stay with the generic rules.
+    `SHOPIFY_ACCESS_TOKEN=${body}`,
+    `SONAR_TOKEN=${body}`,
+    `DIGITALOCEAN_TOKEN=${body}`,
+    // A provider's other secrets, and words that merely contain an abbreviation.
+    `PAYPAL_CLIENT_SECRET="${body}"`,
+    `ADD_API_KEY=${body}`,
+    `STOP_TOKEN=${body}`,
+  ])('keeps other developer and cloud secrets: %s', (line) => {
+    expect(isProviderOwned(genericCandidate(line, body!))).toBe(false);
   });
 
   it.each([
