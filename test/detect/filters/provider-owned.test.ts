@@ -27,7 +27,8 @@ describe('provider-owned filter', () => {
     'dckr_pat_{{urlsafe 27}}', 'glsa_{{alnum 32}}_{{hex 8}}', 'glc_{{base64 80}}', 'pul-{{hex 40}}', 'ops_eyJ{{base64 300}}', 'glptt-{{hex 40}}',
     'LTAI{{alnum 20}}', 'AKID{{alnum 32}}', 'AQVN{{urlsafe 36}}', 'pat-na1-{{hex 8}}-{{hex 4}}-{{hex 4}}-{{hex 4}}-{{hex 12}}', 'shippo_live_{{hex 40}}',
     'CFPAT-{{urlsafe 43}}', 'rubygems_{{hex 48}}', 'dt0c01.{{uppernum 24}}.{{uppernum 64}}', 'sgp_{{hex 40}}', 'squ_{{hex 40}}',
-    'key-{{hex 32}}', '{{hex 32}}-us21', 'SK{{hex 32}}', '{{alnum 3}}8Q~{{alnum 34}}',
+    'key-{{lowernum 32}}', '{{hex 32}}-us21', 'SK{{hex 32}}', '{{alnum 3}}8Q~{{alnum 34}}', 'access-production-{{hex 8}}-{{hex 4}}-{{hex 4}}-{{hex 4}}-{{hex 12}}',
+    'dnkey-{{alnum 26}}-{{alnum 52}}', 'sm_pat_{{alnum 16}}',
   ])('drops developer and cloud keys: %s', (template) => {
     const key = expandTemplate(template, `provider-owned:${template}`);
     expect(isProviderOwned(genericCandidate(`api_key = "${key}"`, key))).toBe(true);
