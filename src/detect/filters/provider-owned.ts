@@ -20,7 +20,7 @@ const PROVIDER_PREFIXES = [
   ...['v1\\.0-[a-f0-9]{24}-', 'dapi[a-f0-9]{32}', 'mdb_sa_sk_', 'pscale_(?:tkn|oauth|pw)_', 'tskey-', 'dckr_pat_', 'glsa_', 'glc_', 'eyJrIjoi', 'pul-[a-f0-9]{40}', 'ops_eyJ'],
   ...['AGE-SECRET-KEY-1', 'gl(?:ptt|ft|soat|ffct|imt|agent|oas|cbt)-', 'GR1348941', 'LTAI', 'AKID', 'AQVN', 'pat-(?:na|eu)1-', 'shippo_(?:live|test)_', 'CFPAT-', 'p8e-'],
   ...['fio-u-', 'rdme_', 'EZ[AT]K', 'duffel_(?:live|test)_', 'FLWSECK', 'rubygems_', 'CLOJARS_', 'AKCp', 'cmVmd', 'dt0c01\\.', 'tk-us-', 'pnu_', 'ico-', 'sha256~', 'sgp_', 'sq[upa]_[a-f0-9]{40}'],
-  ...['access-(?:production|development)-[a-f0-9]{8}-', 'dnkey-', 'sm_[pas]at_', 's-s4t2(?:ud|af)-'],
+  ...['access-(?:production|development)-[a-f0-9]{8}-', 'dnkey-', 'sm_[pas]at_', 's-s4t2(?:ud|af)-', 'sk\\.eyJ1', 'A{22}[A-Za-z0-9%]{20}'],
   // Whole values whose shape names the provider: a key- Mailgun key, a Mailchimp key with its datacenter, a Twilio key SID, an Entra ID client secret.
   ...['key-[a-z0-9]{32}$', '[a-f0-9]{32}-us[0-9]{1,2}$', 'SK[a-f0-9]{32}$', '[A-Za-z0-9_~.]{3}[0-9]Q~', 'EAA[A-Za-z0-9]{60,}$'],
 ];
