@@ -70,7 +70,7 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
   const progress = progressReporter(stats, options.onProgress);
   if (options.onProgress) {
     const limit = maxCommits === undefined ? [] : [`--max-count=${maxCommits}`];
-    askGit(repo.git, ['rev-list', '--count', ...limit, ...revisions], repo.cwd).then((count) => progress.setTotal(Number(count)), () => {});
+    askGit(repo.cwd, ['rev-list', '--count', ...limit, ...revisions]).then((count) => progress.setTotal(Number(count)), () => {});
   }
 
   // Sizes come from --batch-check first: an oversized blob is then never inflated and piped by git

@@ -24,7 +24,7 @@ const READ_AHEAD = 32;
  * relative to the work tree's top level, like everything git stages.
  *
  * Runs on every commit from a hook, so it costs two git processes started side by side (one diff,
- * one cat-file) and deliberately does not import simple-git.
+ * one cat-file).
  */
 export function stagedSource(root: string, options: StagedOptions): Source {
   const stats = emptyStats();

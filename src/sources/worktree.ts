@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
-import { gitStdout, splitNul } from '../git/spawn.js';
+import { gitStdout, splitNul } from '../git/run.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
