@@ -1,4 +1,4 @@
-import type { CommitInfo } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
 import { DelimitedReader } from './delimited-reader.js';
 import { spawnGit } from './run.js';
 

@@ -1,4 +1,5 @@
-import type { CommitInfo, Finding } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { CatFile } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
@@ -52,7 +53,7 @@ export function historySource(root: string, options: HistoryOptions): Source {
   return {
     stats,
     chunks: () => walkHistory(root, options, stats, envFilesAdded),
-    async hygieneFindings(): Promise<Finding[]> {
+    async hygieneFindings(): Promise<RawFinding[]> {
       return [...envFilesAdded].map(([path, commit]) => envFileFinding('committed', path, commit));
     },
   };
