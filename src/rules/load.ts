@@ -36,9 +36,10 @@ export async function loadRuleDirectory(dir: string): Promise<RuleWithExamples[]
 }
 
 /**
- * The rules shipped in rules/. The built package reads the JSON snapshot made at build time (fast
- * start-up for the pre-commit hook); running from source (tests) parses the YAML directly so an
- * edited rule is never shadowed by a stale snapshot.
+ * The built-in rules. The built package reads the JSON snapshot made at build time (fast start-up
+ * for the pre-commit hook; the package ships the snapshot, without examples, and not rules/);
+ * running from source (tests) parses the YAML directly so an edited rule is never shadowed by a
+ * stale snapshot.
  */
 export async function loadBuiltinRules(): Promise<RuleDefinition[]> {
   const runningFromBuild = import.meta.url.includes('/dist/');
