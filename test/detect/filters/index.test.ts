@@ -33,7 +33,7 @@ describe('findDroppingFilter', () => {
   });
 
   it('applies placeholder and repeated-or-sequential filters to provider keys', () => {
-    expect(findDroppingFilter(providerCandidate('sk-proj-xxxxxxxxxxxxxxxxxxxx'))?.name).toBe('placeholder');
+    expect(findDroppingFilter(providerCandidate(`sk-proj-${'x'.repeat(20)}`))?.name).toBe('placeholder');
     expect(findDroppingFilter(providerCandidate('AKIA0000000000000000'))?.name).toBe('repeated-or-sequential');
   });
 
