@@ -5,6 +5,7 @@ import { fingerprintOf } from '../report/fingerprint.js';
 import { redactSecret } from '../report/redact.js';
 import { shannonEntropy } from './entropy.js';
 import { clientExposure } from './exposure.js';
+import { hasJwtClaims } from './jwt.js';
 import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
@@ -112,6 +113,7 @@ export class Detector {
     const end = span[1] + base;
     if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) return;
     if (rule.context && !hasContext(text, start, end, rule.context)) return;
+    if (rule.definition.jwtClaims && !hasJwtClaims(secret, rule.definition.jwtClaims)) return;
     const dropped = findDroppingFilter({
       secret,
       match: match[0],

@@ -115,6 +115,13 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     }
     rule.context = { pattern: contextPattern, within };
   }
+  if (raw.jwtClaims !== undefined) {
+    const claims = raw.jwtClaims;
+    if (!isRecord(claims) || Object.keys(claims).length === 0 || !Object.values(claims).every((value) => typeof value === 'string')) {
+      fail('jwtClaims', 'must be a mapping of claim names to string values');
+    }
+    rule.jwtClaims = claims as Record<string, string>;
+  }
   for (const flag of ['generic', 'multiline'] as const) {
     if (raw[flag] === undefined) continue;
     if (typeof raw[flag] !== 'boolean') fail(flag, 'must be true or false');
@@ -128,7 +135,7 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     rule.anchor = 'name';
   }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'jwtClaims', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }
