@@ -12,8 +12,8 @@ import {
 } from './sample-result.js';
 import { addUriAndDateFormats } from './schema-formats.js';
 
-// The official OASIS schema, kept with the developers' shared tools next to the repository.
-const schemaUrl = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
+// The official OASIS schema, copied into the repository so the suite reads nothing outside it.
+const schemaUrl = new URL('./sarif-schema-2.1.0.json', import.meta.url);
 // A CommonJS module: under NodeNext its default import is module.exports, the class is `.default`.
 const ajv = new ajvDraft04.default({ allErrors: true });
 addUriAndDateFormats(ajv);
