@@ -15,7 +15,7 @@ const PROVIDER_PREFIXES = [
   ...['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-', 'sk-service-', 'sk-ant-', 'sk-or-'],
   ...['AIza', 'AQ\\.', 'hf_', 'api_org_', 'gsk_', 'xai-', 'pplx-', 'r8_', 'npm_', 'SG\\.', 'pk\\.ey'],
   ...['A(?:KIA|SIA|BIA|CCA)[A-Z0-9]', 'gh[pousr]_', 'github_pat_', 'xox[a-z]', 'xapp-', '(?:sk|rk|pk)_(?:live|test)_', 'gl(?:pat|dt|rt)-'],
-  ...['tgp_v1_', 'csk-', 'pcsk_', 'lsv2_', 'sk-lf-', 'sk-helicone-', 'tvly-', 'vck_', 'sb_secret_', 'sbp_', 'nvapi-', 'bce-v3/ALTAK-', 'cf[ua]t_'],
+  ...['tgp_v1_', 'csk-', 'pcsk_', 'lsv2_', 'sk-lf-', 'sk-helicone-', 'tvly-', 'vck_', 'sb_secret_', 'sbp_', 'nvapi-', 'bce-v3/ALTAK-', 'cf[ua]t_', 'wandb_v1_'],
   // Short prefixes count only with their provider's exact length: `pa-` or `key_` alone starts many values.
   ...['fw_[A-Za-z0-9]{24}$', 'pa-[A-Za-z0-9_-]{43}$', 'fc-[a-f0-9]{32}$', 'sk_[a-f0-9]{48}$', 'key_[a-f0-9]{128}$'],
 ];
