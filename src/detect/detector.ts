@@ -4,6 +4,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { inlineAllowFor, mayHoldDirective } from '../suppress/inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { clientExposure } from './exposure.js';
+import { hasJwtClaims } from './jwt.js';
 import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
@@ -103,6 +104,7 @@ export class Detector {
     const end = span[1] + base;
     if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) return;
     if (rule.context && !hasContext(text, start, end, rule.context)) return;
+    if (rule.definition.jwtClaims && !hasJwtClaims(secret, rule.definition.jwtClaims)) return;
     const dropped = findDroppingFilter({
       secret,
       match: match[0],

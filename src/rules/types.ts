@@ -37,6 +37,11 @@ export interface RuleDefinition {
    */
   context?: { pattern: string; within: number };
   /**
+   * For JWT-shaped keys: claim values the token's payload must have, e.g. `{ role: service_role }`
+   * for a Supabase service-role key, whose public `anon` sibling has the same shape.
+   */
+  jwtClaims?: Record<string, string>;
+  /**
    * `true` when a match can run over many lines (a PEM block). Other rules only run within a few
    * lines of their keywords, which keeps common keywords such as `key` cheap.
    */

@@ -128,6 +128,13 @@ function validateRule(raw: unknown, where: string, provider: string): RuleWithEx
     }
     rule.context = { pattern: contextPattern, within };
   }
+  if (raw.jwtClaims !== undefined) {
+    const claims = raw.jwtClaims;
+    if (!isRecord(claims) || Object.keys(claims).length === 0 || !Object.values(claims).every((value) => typeof value === 'string')) {
+      fail('jwtClaims', 'must be a mapping of claim names to string values');
+    }
+    rule.jwtClaims = claims as Record<string, string>;
+  }
   for (const flag of ['generic', 'multiline'] as const) {
     if (raw[flag] === undefined) continue;
     if (typeof raw[flag] !== 'boolean') fail(flag, 'must be true or false');
@@ -141,7 +148,7 @@ function validateRule(raw: unknown, where: string, provider: string): RuleWithEx
     rule.anchor = 'name';
   }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'jwtClaims', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }
@@ -157,7 +164,8 @@ export function assertUniqueIds(rules: RuleDefinition[]): void {
 
 /**
  * No example may hold a key-shaped literal: text that a provider (non-generic secret) rule's pattern
- * matches as written, before template expansion. Such a string would be flagged by keyguard itself,
+ * matches as written, before template expansion (rules that need context are left out: their bare
+ * shapes match any hex string or UUID). Such a string would be flagged by keyguard itself,
  * by other scanners and by GitHub push protection in this repository and in the installed package;
  * written as a template (`sk-proj-{{urlsafe 74}}T3BlbkFJ{{urlsafe 74}}`) it is not. Checked once over
  * the whole rule set at build time, since one file's examples must pass every file's patterns.
@@ -165,7 +173,9 @@ export function assertUniqueIds(rules: RuleDefinition[]): void {
 export function assertNoKeyShapedExamples(files: ReadonlyArray<{ file: string; rules: readonly RuleWithExamples[] }>): void {
   const patterns = files
     .flatMap(({ rules }) => rules)
-    .filter((rule) => rule.generic !== true && (rule.category ?? 'secret') === 'secret')
+    // Rules that need context (a provider name nearby) have bare shapes, 32 hex or a UUID, that
+    // are not key-shaped on their own; a fixed-prefix rule's pattern is.
+    .filter((rule) => rule.generic !== true && (rule.category ?? 'secret') === 'secret' && rule.context === undefined)
     .map((rule) => ({ id: rule.id, regex: new RegExp(rule.pattern, rule.flags ?? '') }));
   for (const { file, rules } of files) {
     rules.forEach((rule, ruleIndex) => {

@@ -30,6 +30,11 @@ describe('validateRuleFile', () => {
     expect(rule).toMatchObject({ id: 'acme-token', provider: 'Acme', severity: 'high' });
   });
 
+  it('keeps the JWT claims a key must have', () => {
+    const [rule] = validate({ jwtClaims: { role: 'service_role' } });
+    expect(rule?.jwtClaims).toEqual({ role: 'service_role' });
+  });
+
   it('names the file, the rule and the field in the error', () => {
     expect(() => validate({ severity: 'urgent' })).toThrow(
       new RuleError('rules/acme.yaml: rules[0] (acme-token): "severity" must be one of info, low, medium, high, critical'),
@@ -46,6 +51,8 @@ describe('validateRuleFile', () => {
     [{ examples: [] }, '"examples" must be a non-empty list'],
     [{ negativeExamples: [{ text: 'x' }] }, '"negativeExamples" items must be strings or {text, path} mappings'],
     [{ context: { pattern: 'acme', within: 0 } }, '"context" must be {pattern: <regex>, within: <characters>}'],
+    [{ jwtClaims: { role: 1 } }, '"jwtClaims" must be a mapping of claim names to string values'],
+    [{ jwtClaims: {} }, '"jwtClaims" must be a mapping of claim names to string values'],
     [{ multiline: 'yes' }, '"multiline" must be true or false'],
     [{ severity: undefined }, '"severity" must be a non-empty string'],
     [{ negative_examples: ['x'] }, '"negative_examples" is not a known rule field (typo?)'],

@@ -1,6 +1,8 @@
 import type { Candidate, Filter } from './filter.js';
+import { algoliaSearchKeyFilter } from './algolia-search-key.js';
 import { base64OfWordsFilter } from './base64-of-words.js';
 import { codeExpressionFilter } from './code-expression.js';
+import { detectSecretsBaselineFilter } from './detect-secrets-baseline.js';
 import { embeddedFileFilter } from './embedded-file.js';
 import { examplePasswordFilter } from './example-password.js';
 import { hashNameFilter } from './hash-name.js';
@@ -14,8 +16,13 @@ import { placeholderFilter } from './placeholder.js';
 import { plainValueFilter } from './plain-value.js';
 import { providerOwnedFilter } from './provider-owned.js';
 import { publicKeyFilter } from './public-key.js';
+import { publicKeyTokenFilter } from './public-key-token.js';
+import { publishableKeyFilter } from './publishable-key.js';
 import { repeatedOrSequentialFilter } from './repeated-or-sequential.js';
 import { resourceNameFilter } from './resource-name.js';
+import { sentryDsnFilter } from './sentry-dsn.js';
+import { subresourceIntegrityFilter } from './subresource-integrity.js';
+import { supabasePublicKeyFilter } from './supabase-public-key.js';
 import { templateFilter } from './template.js';
 import { uuidFilter } from './uuid.js';
 import { versionOrDateFilter } from './version-or-date.js';
@@ -32,6 +39,13 @@ export const FILTERS: readonly Filter[] = [
   uuidFilter,
   versionOrDateFilter,
   placeholderFilter,
+  publicKeyTokenFilter,
+  detectSecretsBaselineFilter,
+  subresourceIntegrityFilter,
+  sentryDsnFilter,
+  publishableKeyFilter,
+  supabasePublicKeyFilter,
+  algoliaSearchKeyFilter,
   hashValueFilter,
   embeddedFileFilter,
   templateFilter,
