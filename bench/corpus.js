@@ -92,7 +92,10 @@ export function linkInstalledTree(nodeModules, target) {
 
 /** DIR/tree and DIR/tree-sample. */
 export function buildTreeCorpus(dir) {
-  if (existsSync(join(dir, TREE_STAMP))) return console.error(`corpus: tree already built (${join(dir, 'tree')})`);
+  if (existsSync(join(dir, TREE_STAMP))) {
+    console.error(`corpus: tree already built (${join(dir, 'tree')})`);
+    return;
+  }
   const npmDir = join(dir, 'npm');
   console.error(`corpus: installing the pinned npm packages into ${npmDir} ...`);
   mkdirSync(npmDir, { recursive: true });
@@ -219,7 +222,10 @@ async function importHistory(rows, tarballDir, repo) {
 /** DIR/history-repo (HEAD also written to DIR/history-repo.head). `listFile` is for tests. */
 export async function buildHistoryCorpus(dir, { listFile = HISTORY_VERSIONS } = {}) {
   const repo = join(dir, 'history-repo');
-  if (existsSync(join(dir, HISTORY_STAMP))) return console.error(`corpus: history already built (${repo})`);
+  if (existsSync(join(dir, HISTORY_STAMP))) {
+    console.error(`corpus: history already built (${repo})`);
+    return;
+  }
   const rows = historyVersions(listFile);
   const tarballDir = join(dir, '.history-tarballs');
   await ensureTarballs(rows, tarballDir);
@@ -250,8 +256,8 @@ export function cleanCache(dir) {
 async function main() {
   const { values } = parseArgs({ options: { tree: { type: 'boolean' }, history: { type: 'boolean' }, clean: { type: 'boolean' } } });
   const dir = benchDir();
-  if (values.clean) return cleanCache(dir);
-  await ensureCorpora(dir, { tree: values.tree || !values.history, history: Boolean(values.history) });
+  if (values.clean) cleanCache(dir);
+  else await ensureCorpora(dir, { tree: values.tree || !values.history, history: Boolean(values.history) });
 }
 
 if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {

@@ -105,7 +105,10 @@ async function main() {
   const loadAtStart = load();
   const { runs, selected, clean } = parseOptions(process.argv.slice(2));
   const dir = benchDir();
-  if (clean) return cleanCache(dir);
+  if (clean) {
+    cleanCache(dir);
+    return;
+  }
   const needsTree = selected.some((name) => name !== 'history');
   await ensureCorpora(dir, { tree: needsTree, history: selected.includes('history') });
   const rgVersion = ensureRipgrep();
