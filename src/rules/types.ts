@@ -1,4 +1,4 @@
-import type { Severity } from '../finding.js';
+import type { Severity } from '../finding/finding.js';
 
 /**
  * A rule as written in rules/*.yaml. Each file has a top-level `provider` (inherited by its rules

@@ -1,5 +1,5 @@
 import { KeyguardError } from '../errors.js';
-import { isSeverity } from '../finding.js';
+import { isSeverity } from '../finding/finding.js';
 import type { RuleDefinition, RuleExample } from './types.js';
 
 /** How a name-anchored pattern begins: no name character before the match. */

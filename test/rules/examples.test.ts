@@ -13,7 +13,7 @@ import { randomFrom } from '../helpers/fake-keys.js';
  */
 const definitions = await loadBuiltinRules();
 const compiled = compileRules(definitions);
-const detector = new Detector(compiled, { showSecrets: true });
+const detector = new Detector(compiled);
 
 /**
  * The same rules with name anchoring switched off: their regexes scan every position around the
@@ -23,11 +23,10 @@ const scanningDetector = new Detector(
   compiled.map((rule) =>
     rule.anchoredAtName ? { ...rule, anchoredAtName: false, regex: new RegExp(rule.definition.pattern, `gd${rule.definition.flags ?? ''}`) } : rule,
   ),
-  { showSecrets: true },
 );
 
 function findingsOf(target: Detector, text: string, path: string): string[] {
-  return target.detect({ path, content: Buffer.from(text, 'utf8') }).map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.secret}`);
+  return target.detect({ path, content: Buffer.from(text, 'utf8') }).map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.rawSecret}`);
 }
 
 function ruleIdsFound(example: RuleExample): string[] {

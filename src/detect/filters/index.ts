@@ -5,7 +5,6 @@ import { embeddedFileFilter } from './embedded-file.js';
 import { examplePasswordFilter } from './example-password.js';
 import { hashNameFilter } from './hash-name.js';
 import { hashValueFilter } from './hash-value.js';
-import { inlineAllowFilter } from './inline-allow.js';
 import { lockFileFilter } from './lock-file.js';
 import { lowEntropyFilter } from './low-entropy.js';
 import { madeOfWordsFilter } from './made-of-words.js';
@@ -29,7 +28,6 @@ export type { Candidate, Filter } from './filter.js';
  * names the most specific reason a candidate was dropped.
  */
 export const FILTERS: readonly Filter[] = [
-  inlineAllowFilter,
   lockFileFilter,
   uuidFilter,
   versionOrDateFilter,
@@ -52,13 +50,14 @@ export const FILTERS: readonly Filter[] = [
   lowEntropyFilter,
 ];
 
-/** Risky-code captures are code, not secrets: only the user's own allow comment can drop them. */
-const RISKY_CODE_FILTERS: readonly Filter[] = [inlineAllowFilter];
-
-/** The first filter that drops the candidate, or undefined if it stays. */
+/**
+ * The first filter that drops the candidate, or undefined if it stays. Risky-code captures are
+ * code, not secrets: no value heuristic applies to them (only the user's allow comment, which the
+ * pipeline honours for every finding).
+ */
 export function findDroppingFilter(candidate: Candidate): Filter | undefined {
-  const filters = candidate.category === 'risky-code' ? RISKY_CODE_FILTERS : FILTERS;
-  return filters.find((filter) => appliesTo(filter, candidate) && filter.matches(candidate));
+  if (candidate.category === 'risky-code') return undefined;
+  return FILTERS.find((filter) => appliesTo(filter, candidate) && filter.matches(candidate));
 }
 
 function appliesTo(filter: Filter, candidate: Candidate): boolean {
