@@ -6,6 +6,7 @@
 //   npm run bench -- --runs 3                  timed runs per command (after one warm-up run each)
 //   npm run bench -- --quick                   1 run each, no secretlint
 //   KEYGUARD_BENCH_DIR=/big/disk npm run bench  where the corpora and tools are cached (~/.cache/keyguard-bench)
+//   npm run bench -- --clean                   delete that cache folder (~1.3 GB once everything is built)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -16,7 +17,7 @@ import { renderReport } from './report.js';
 import { rulesToPatternFile } from './rg-patterns.js';
 import { historyScenario, linearityScenario, secretlintScenario, stagedScenario, treeScenario } from './scenarios.js';
 import {
-  benchDir, buildKeyguard, capture, ensureCorpora, ensureGnuTime, ensureRipgrep, ensureSecretlint,
+  benchDir, buildKeyguard, capture, cleanCache, ensureCorpora, ensureGnuTime, ensureRipgrep, ensureSecretlint,
 } from './setup.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +26,9 @@ const SCENARIOS = ['tree', 'secretlint', 'history', 'staged', 'linearity'];
 function parseOptions(argv) {
   const { values } = parseArgs({
     args: argv,
-    options: { only: { type: 'string' }, runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    options: {
+      only: { type: 'string' }, runs: { type: 'string' }, quick: { type: 'boolean', default: false }, clean: { type: 'boolean', default: false },
+    },
   });
   const runs = Number(values.quick ? 1 : (values.runs ?? process.env.KEYGUARD_BENCH_RUNS ?? 5));
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number ≥ 1, got "${values.runs}"`);
@@ -33,7 +36,7 @@ function parseOptions(argv) {
   const unknown = only.filter((name) => !SCENARIOS.includes(name));
   if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
   const selected = values.quick ? only.filter((name) => name !== 'secretlint') : only;
-  return { runs, selected };
+  return { runs, selected, clean: values.clean };
 }
 
 /**
@@ -98,12 +101,16 @@ function runScenarios(ctx, selected) {
   return sections;
 }
 
-function main() {
+async function main() {
   const loadAtStart = load();
-  const { runs, selected } = parseOptions(process.argv.slice(2));
+  const { runs, selected, clean } = parseOptions(process.argv.slice(2));
   const dir = benchDir();
+  if (clean) {
+    cleanCache(dir);
+    return;
+  }
   const needsTree = selected.some((name) => name !== 'history');
-  ensureCorpora(REPO_ROOT, dir, { tree: needsTree, history: selected.includes('history') });
+  await ensureCorpora(dir, { tree: needsTree, history: selected.includes('history') });
   const rgVersion = ensureRipgrep();
   ensureGnuTime();
   const secretlint = selected.includes('secretlint') ? ensureSecretlint(dir) : null;
@@ -129,9 +136,7 @@ function main() {
   process.stdout.write(`${markdown}\nbench: written to bench/results.md\n`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error) => {
   console.error(`bench: ${error.message}`);
   process.exitCode = 1;
-}
+});

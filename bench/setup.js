@@ -2,16 +2,13 @@
 // tools (ripgrep, GNU time, secretlint) and cached facts about the corpora. All of it lives outside the
 // repo (KEYGUARD_BENCH_DIR, default ~/.cache/keyguard-bench) and is built once: re-runs find it ready.
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CANARY_FILE, HISTORY_STAMP, linkSubset, listFiles, TREE_STAMP } from './corpus.js';
+
+export { benchDir, CANARY_FILE, cleanCache, ensureCorpora } from './corpus.js';
 
 const SECRETLINT_VERSION = '11.7.1'; // newest secretlint line that still runs on Node 20
-export const CANARY_FILE = 'canary/app-config.js';
-
-export function benchDir() {
-  return resolve(process.env.KEYGUARD_BENCH_DIR || join(homedir(), '.cache', 'keyguard-bench'));
-}
 
 /** Runs a setup command with its output shown; throws with `what` if it fails. */
 function runVisible(command, args, what, options = {}) {
@@ -30,16 +27,6 @@ export function capture(command, args, options = {}) {
 export function buildKeyguard(repoRoot) {
   console.error('bench: building keyguard (npm run build) ...');
   runVisible('npm', ['run', '--silent', 'build'], 'building keyguard', { cwd: repoRoot });
-}
-
-/** Runs shared/bench/make-corpus.sh for the parts needed; its stamp files make this a no-op once built. */
-export function ensureCorpora(repoRoot, dir, { tree, history }) {
-  const script = resolve(repoRoot, '..', 'shared', 'bench', 'make-corpus.sh');
-  if (!existsSync(script)) {
-    throw new Error(`corpus builder not found at ${script}: the bench expects the shared/ folder next to the repo (../shared)`);
-  }
-  const mode = tree && history ? ['--all'] : history ? ['--history'] : [];
-  runVisible('bash', [script, dir, ...mode], 'building the corpora (make-corpus.sh)', { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 function isRoot() {
@@ -92,20 +79,6 @@ function stampKey(dir, stamp) {
   return String(statSync(join(dir, stamp)).mtimeMs);
 }
 
-/** Every regular file under `root`, as relative paths sorted bytewise (the order make-corpus.sh samples in). */
-function listFiles(root) {
-  const files = [];
-  const walk = (relative) => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(path);
-    }
-  };
-  walk('');
-  return files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-
 /** Reads a JSON cache entry if it was made from the same corpus build, else computes and stores it. */
 function cached(dir, name, key, compute) {
   const file = join(dir, `.bench-${name}.json`);
@@ -120,7 +93,7 @@ function cached(dir, name, key, compute) {
 
 /** Files and bytes of a working-tree corpus folder (DIR/tree, DIR/tree-sample, subsets), cached. */
 export function treeSize(dir, folder) {
-  return cached(dir, `size-${folder}`, stampKey(dir, '.corpus-tree.done'), () => {
+  return cached(dir, `size-${folder}`, stampKey(dir, TREE_STAMP), () => {
     const root = join(dir, folder);
     const files = listFiles(root);
     return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0) };
@@ -129,23 +102,15 @@ export function treeSize(dir, folder) {
 
 /**
  * DIR/tree-1of4, DIR/tree-1of2: every k-th file of DIR/tree (sorted list) plus the canary, hard-linked,
- * built the way make-corpus.sh builds the sample, so the tree scan can be timed at several sizes.
+ * built the way the corpus builder makes the sample, so the tree scan can be timed at several sizes.
  */
 export function ensureTreeSubset(dir, every) {
   const folder = `tree-1of${every}`;
-  const key = stampKey(dir, '.corpus-tree.done');
+  const key = stampKey(dir, TREE_STAMP);
   const stamp = join(dir, `.bench-${folder}.done`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return folder;
   console.error(`bench: building ${folder} (1 file in ${every} of tree, hard links) ...`);
-  const source = join(dir, 'tree');
-  const target = join(dir, folder);
-  rmSync(target, { recursive: true, force: true });
-  listFiles(source)
-    .filter((file, index) => index % every === 0 || file === CANARY_FILE)
-    .forEach((file) => {
-      mkdirSync(dirname(join(target, file)), { recursive: true });
-      linkSync(join(source, file), join(target, file));
-    });
+  linkSubset(join(dir, 'tree'), join(dir, folder), every, CANARY_FILE);
   writeFileSync(stamp, key);
   return folder;
 }
@@ -158,7 +123,7 @@ export function treeFilesWithSizes(dir) {
 
 /** Blobs reachable from any ref of the history repo and their total size, cached. */
 export function historyBlobSize(dir, repo) {
-  return cached(dir, 'size-history', stampKey(dir, '.corpus-history.done'), () => {
+  return cached(dir, 'size-history', stampKey(dir, HISTORY_STAMP), () => {
     const script = `git -C "$1" rev-list --objects --all | cut -d' ' -f1 | git -C "$1" cat-file --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob"{n++; s+=$2} END {print n, s}'`;
     const [blobs, bytes] = capture('bash', ['-c', script, 'bash', repo]).split(' ').map(Number);
     return { files: blobs, bytes };

@@ -1,4 +1,5 @@
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Severity } from './finding/finding.js';
+import type { SuppressionReason } from './pipeline/stage.js';
 import type { SkippedItem } from './sources/source.js';
 
 /** What reporters need to know about a rule (pattern rules and hygiene checks alike). */
@@ -32,6 +33,8 @@ export interface ScanSummary {
   skipped: SkippedItem[];
   commitsScanned: number | null;
   blobsScanned: number | null;
+  /** Findings left out of the report, by why: inline allow comments, config allowlists, a baseline. */
+  suppressed: Record<SuppressionReason, number>;
   durationMs: number;
   warnings: string[];
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SEVERITIES, type Finding, type Severity } from './finding.js';
+import { SEVERITIES, type Severity } from './finding/finding.js';
 import { DetectionEngine } from './detect/engine.js';
 import { ruleInfo } from './rules/compile.js';
 import { loadBuiltinRules } from './rules/load.js';
@@ -11,6 +11,9 @@ import type { Source } from './sources/source.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
+import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
+import { runPipeline } from './pipeline/pipeline.js';
+import type { PipelineContext } from './pipeline/stage.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -31,6 +34,8 @@ export interface ScanOptions {
   staged?: boolean;
   /** Keep secrets whole in the findings; they are redacted otherwise. */
   showSecrets?: boolean;
+  /** Honour inline allow comments (`keyguard:allow` …); false reports them anyway, for audits. */
+  inlineAllow?: boolean;
   /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
   maxFileSize?: number;
   /** Called now and then during long scans, for a progress line. */
@@ -93,23 +98,6 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
   }
 }
 
-/**
- * The same secret reached twice (history: the same blob at a path in many commits, or the same
- * key re-added) is one finding, the first one seen; sources yield oldest first.
- */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    if (seen.has(finding.fingerprint)) return false;
-    seen.add(finding.fingerprint);
-    return true;
-  });
-}
-
-function byLocation(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1);
-}
-
 const HYGIENE_RULES: RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, GITIGNORE_RULE];
 
 /** Scans the working tree, the git history or the index, and returns findings and a summary. */
@@ -124,7 +112,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
   const definitions = await loadBuiltinRules();
-  const engine = new DetectionEngine(definitions, { showSecrets: options.showSecrets === true });
+  const engine = new DetectionEngine(definitions);
   const source = await openSource(mode, root, targets, options, maxFileSize);
 
   let lastProgress = started;
@@ -136,9 +124,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       options.onProgress({ filesScanned, bytesScanned, commitsScanned: commitsScanned ?? null });
     }
   }
-  const findings = await engine.finish();
-  findings.push(...(await source.hygieneFindings()));
-  const unique = dedupe(findings).sort(byLocation);
+  // detect → hygiene → the post-detection pipeline (suppress … redact, sort): src/pipeline/pipeline.ts
+  const detected = await engine.finish();
+  detected.push(...(await source.hygieneFindings()));
+  const context: PipelineContext = {
+    root,
+    showSecrets: options.showSecrets === true,
+    inlineAllow: options.inlineAllow !== false,
+    fingerprintKey: () => fingerprintKeyFor(root),
+    suppressed: { inline: 0, config: 0, baseline: 0 },
+    warnings: [],
+  };
+  const unique = await runPipeline(detected, context);
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   for (const finding of unique) bySeverity[finding.severity]++;
@@ -158,8 +155,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       skipped: stats.skipped,
       commitsScanned: stats.commitsScanned ?? null,
       blobsScanned: stats.blobsScanned ?? null,
+      suppressed: context.suppressed,
       durationMs: Math.round(performance.now() - started),
-      warnings: stats.warnings,
+      warnings: [...stats.warnings, ...context.warnings],
     },
   };
 }

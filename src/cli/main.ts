@@ -49,8 +49,19 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await runInitCommand(path, flags.force === true));
     });
 
+  program.addHelpText('after', TOP_LEVEL_EXAMPLES);
   return program;
 }
+
+/** `keyguard --help` lists commands only; these lines show what `scan` is mostly run with. */
+const TOP_LEVEL_EXAMPLES = `
+Common scans (every option: keyguard scan --help):
+  keyguard scan                                  the working tree of the current folder
+  keyguard scan --history                        every commit of every ref
+  keyguard scan --history --since origin/main    only what a pull request adds
+  keyguard scan --staged                         what the next commit adds (pre-commit hook)
+  keyguard scan --format sarif -o keyguard.sarif report as SARIF (or --format json)
+  keyguard scan --fail-on high                   exit 1 only for high and critical findings`;
 
 /**
  * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not

@@ -1,9 +1,25 @@
 import { loadBuiltinRules } from '../rules/load.js';
 
-/** `keyguard rules`: the rule table, for people (aligned text) or scripts (JSON). */
+interface RuleRow {
+  id: string;
+  provider: string;
+  severity: string;
+  description: string;
+}
+
+/** How many rules each provider has, most first (ties by name), to show the coverage at a glance. */
+export function countByProvider(rows: readonly Pick<RuleRow, 'provider'>[]): Array<{ provider: string; rules: number }> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.provider, (counts.get(row.provider) ?? 0) + 1);
+  return [...counts]
+    .map(([provider, rules]) => ({ provider, rules }))
+    .sort((a, b) => b.rules - a.rules || a.provider.localeCompare(b.provider));
+}
+
+/** `keyguard rules`: the rule table and a count by provider, for people (aligned text) or scripts (JSON). */
 export async function runRulesCommand(format: string): Promise<number> {
   const rules = await loadBuiltinRules();
-  const rows = rules.map((rule) => ({ id: rule.id, provider: rule.provider, severity: rule.severity, description: rule.description }));
+  const rows: RuleRow[] = rules.map((rule) => ({ id: rule.id, provider: rule.provider, severity: rule.severity, description: rule.description }));
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -13,6 +29,10 @@ export async function runRulesCommand(format: string): Promise<number> {
   const lines = rows.map(
     (row) => `${row.id.padEnd(idWidth)}  ${row.provider.padEnd(providerWidth)}  ${row.severity.padEnd(8)}  ${row.description}`,
   );
-  process.stdout.write(`${lines.join('\n')}\n${rows.length} rules\n`);
+  const byProvider = countByProvider(rows);
+  const summary = byProvider.map(({ provider, rules: count }) => `  ${provider.padEnd(providerWidth)}  ${count}`);
+  process.stdout.write(
+    `${lines.join('\n')}\n\nRules by provider:\n${summary.join('\n')}\n${rows.length} rules from ${byProvider.length} providers\n`,
+  );
   return 0;
 }

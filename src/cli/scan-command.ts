@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { isSeverity, severityRank, type Severity } from '../finding.js';
+import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
 import { scan, type HistoryScanOptions, type ScanOptions } from '../scan.js';
@@ -18,6 +18,7 @@ export interface ScanFlags {
   maxCommits?: string;
   staged?: boolean;
   color: boolean;
+  inlineAllow: boolean;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -58,6 +59,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     history: historyOptions(flags),
     staged: flags.staged === true,
     showSecrets: flags.showSecrets === true,
+    inlineAllow: flags.inlineAllow !== false,
     maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
   };
   const progress = showProgress ? progressPrinter(process.stderr) : null;

@@ -21,6 +21,7 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--branch <ref>', description: 'with --history: only commits reachable from <ref>' },
   { flags: '--max-commits <n>', description: 'with --history: at most this many commits, newest first' },
   { flags: '--staged', description: 'scan what the next commit adds (the index); for pre-commit hooks' },
+  { flags: '--no-inline-allow', description: 'report findings even where an allow comment (keyguard:allow, gitleaks:allow, …) accepts them; for audits' },
   { flags: '--no-color', description: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
   { flags: '-q, --quiet', description: 'print findings only: no summary and no progress line' },
   { flags: '--verbose', description: 'also list skipped files and why they were skipped' },

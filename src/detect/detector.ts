@@ -1,23 +1,18 @@
 import type { Chunk } from '../sources/chunk.js';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import type { CompiledRule } from '../rules/compile.js';
-import { fingerprintOf } from '../report/fingerprint.js';
-import { redactSecret } from '../report/redact.js';
+import { inlineAllowFor, mayHoldDirective } from '../suppress/inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { clientExposure } from './exposure.js';
+import { hasJwtClaims } from './jwt.js';
 import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
-import { historyRemedy, remedyFor } from './remedy.js';
+import { historyRemedy, remedyFor } from '../finding/remedy.js';
 
 /** Characters of real text shown to a rule's regex beyond each window (see collectHits). */
 const LOOK_MARGIN = 256;
-
-export interface DetectorOptions {
-  /** Keep secrets whole in findings (`--show-secrets`); otherwise they are redacted here, once. */
-  showSecrets: boolean;
-}
 
 /** A match that passed its rule's checks, before it becomes a Finding. */
 interface Hit {
@@ -29,20 +24,17 @@ interface Hit {
 }
 
 /**
- * Chunk in, Findings out; no I/O. Built once per run (or per worker) from the compiled rules so
+ * Chunk in, RawFindings out; no I/O. Built once per run (or per worker) from the compiled rules so
  * that every chunk reuses the same regexes and prefilter.
  */
 export class Detector {
   private readonly prefilter: Prefilter;
 
-  constructor(
-    private readonly rules: readonly CompiledRule[],
-    private readonly options: DetectorOptions,
-  ) {
+  constructor(private readonly rules: readonly CompiledRule[]) {
     this.prefilter = new Prefilter(rules);
   }
 
-  detect(chunk: Chunk): Finding[] {
+  detect(chunk: Chunk): RawFinding[] {
     const keywordHits = this.prefilter.keywordHits(chunk.content);
     if (keywordHits.size === 0) return [];
     const text = chunk.content.toString('latin1');
@@ -112,6 +104,7 @@ export class Detector {
     const end = span[1] + base;
     if (rule.category === 'secret' && rule.definition.entropy !== undefined && shannonEntropy(secret) < rule.definition.entropy) return;
     if (rule.context && !hasContext(text, start, end, rule.context)) return;
+    if (rule.definition.jwtClaims && !hasJwtClaims(secret, rule.definition.jwtClaims)) return;
     const dropped = findDroppingFilter({
       secret,
       match: match[0],
@@ -124,14 +117,17 @@ export class Detector {
     if (!dropped) hits.push({ rule, start, end, secret });
   }
 
-  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): Finding | null {
+  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const begin = lines.position(hit.start);
     if (chunk.onlyLines && !chunk.onlyLines.has(begin.line)) return null;
     const finish = lines.position(hit.end);
     const secret = Buffer.from(hit.secret, 'latin1').toString('utf8');
-    const exposure = rule.category === 'secret' ? clientExposure(chunk.path, lines.lineText(hit.start)) : null;
+    const line = lines.lineText(hit.start);
+    const exposure = rule.category === 'secret' ? clientExposure(chunk.path, line) : null;
+    const previousLine = begin.line > 1 ? lines.lineText(lines.lineStart(begin.line - 2)) : null;
+    const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
     return {
       ruleId: definition.id,
@@ -144,8 +140,9 @@ export class Detector {
       column: begin.column,
       endLine: finish.line,
       endColumn: finish.column,
-      secret: this.options.showSecrets || rule.category === 'risky-code' ? secret : redactSecret(secret),
-      fingerprint: fingerprintOf(definition.id, chunk.path, secret),
+      rawSecret: secret,
+      showAsIs: rule.category === 'risky-code',
+      inlineAllow,
       message: chunk.commit
         ? `${definition.name} committed in ${chunk.commit.sha.slice(0, 8)}${where}.`
         : `${definition.name} found${where}.`,

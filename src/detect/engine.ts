@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
-import { Detector, type DetectorOptions } from './detector.js';
+import { Detector } from './detector.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
 
 /** Findings of one chunk, with the chunk's position in the source's order. */
 export interface OrderedFindings {
   order: number;
-  findings: Finding[];
+  findings: RawFinding[];
 }
 
 /** Scans stay on the main thread until they grow past this; a worker costs ~40 ms to start. */
@@ -71,10 +71,9 @@ export class DetectionEngine {
 
   constructor(
     private readonly definitions: RuleDefinition[],
-    private readonly options: DetectorOptions,
     private readonly parallel = true,
   ) {
-    this.inline = new Detector(compileRules(definitions), options);
+    this.inline = new Detector(compileRules(definitions));
   }
 
   /** Scans `chunk` now or queues it for a worker; resolves when more input may be pushed. */
@@ -92,7 +91,7 @@ export class DetectionEngine {
   }
 
   /** Waits for every queued chunk and returns all findings in source order. */
-  async finish(): Promise<Finding[]> {
+  async finish(): Promise<RawFinding[]> {
     try {
       if (this.batch.length > 0) await this.flush();
       while (this.inFlight.size > 0) await this.settle();
@@ -115,9 +114,9 @@ export class DetectionEngine {
   }
 
   private startWorker(WorkerThread: typeof Worker): Worker {
-    const setup: WorkerSetup = { rules: this.definitions, options: this.options };
+    const setup: WorkerSetup = { rules: this.definitions };
     const worker = new WorkerThread(WORKER_FILE, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.on('message', (reply: { batch: number; findings: Finding[][] }) => {
+    worker.on('message', (reply: { batch: number; findings: RawFinding[][] }) => {
       const sent = this.inFlight.get(reply.batch);
       this.inFlight.delete(reply.batch);
       reply.findings.forEach((findings, index) => this.results.push({ order: sent!.orders[index]!, findings }));

@@ -1,4 +1,4 @@
-import type { ClientExposure } from '../finding.js';
+import type { ClientExposure } from '../finding/finding.js';
 
 /**
  * Whether a secret sits where it ships to end users, who can read anything sent to their browser

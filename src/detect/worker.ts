@@ -7,11 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
-import { Detector, type DetectorOptions } from './detector.js';
+import { Detector } from './detector.js';
 
 export interface WorkerSetup {
   rules: RuleDefinition[];
-  options: DetectorOptions;
 }
 
 export interface BatchRequest {
@@ -19,8 +18,8 @@ export interface BatchRequest {
   chunks: Chunk[];
 }
 
-const { rules, options } = workerData as WorkerSetup;
-const detector = new Detector(compileRules(rules), options);
+const { rules } = workerData as WorkerSetup;
+const detector = new Detector(compileRules(rules));
 
 parentPort!.on('message', (request: BatchRequest) => {
   const findings = request.chunks.map((chunk) => {

@@ -1,5 +1,5 @@
 import { GitError } from './errors.js';
-import { spawnGit, type GitProcess } from './spawn.js';
+import { spawnGit, type GitProcess } from './run.js';
 
 /** One object as `git cat-file` describes it. */
 export interface CatFileObject {

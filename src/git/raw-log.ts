@@ -1,6 +1,6 @@
-import type { CommitInfo } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
 import { DelimitedReader } from './delimited-reader.js';
-import { spawnGit } from './spawn.js';
+import { spawnGit } from './run.js';
 
 /** A path whose content a commit set, as one `--raw` record reports it (the result side only). */
 export interface FileChange {

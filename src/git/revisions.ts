@@ -37,12 +37,11 @@ export async function resolveRevisions(repo: Repository, options: RevisionOption
 async function verifyCommit(repo: Repository, revision: string): Promise<void> {
   // A leading dash would be read as an option by every git command that receives it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
-  // simple-git resolves when a failing command writes nothing to stderr, so an empty answer fails too.
-  const sha = await askGit(repo.git, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], repo.cwd).catch(() => '');
+  const sha = await askGit(repo.cwd, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => '');
   if (!sha) throw new GitError(`unknown revision: ${revision} (not a branch, tag or commit in ${repo.cwd})`);
 }
 
 async function requireCommits(repo: Repository): Promise<void> {
-  const any = await askGit(repo.git, ['rev-list', '-n', '1', '--all'], repo.cwd);
+  const any = await askGit(repo.cwd, ['rev-list', '-n', '1', '--all']);
   if (!any) throw new GitError(`no commits to scan: ${repo.cwd} is an empty repository`);
 }

@@ -1,6 +1,6 @@
 import { DelimitedReader } from './delimited-reader.js';
 import { GitError } from './errors.js';
-import { gitOutput, spawnGit } from './spawn.js';
+import { gitOutput, spawnGit } from './run.js';
 
 /** A path the next commit adds or changes, as the index holds it. */
 export interface StagedFile {

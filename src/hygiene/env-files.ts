@@ -1,6 +1,7 @@
-import type { CommitInfo, Finding } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import type { RuleInfo } from '../scan-result.js';
-import { fingerprintOf } from '../report/fingerprint.js';
+import { hygieneFinding } from './hygiene-finding.js';
 
 /** Env-file templates document which variables exist; they are meant to be committed. */
 const TEMPLATE_SUFFIXES = new Set(['example', 'sample', 'template', 'dist', 'defaults', 'schema', 'tpl', 'tmpl']);
@@ -64,25 +65,6 @@ const MESSAGES: Record<keyof typeof ENV_FILE_RULES, (path: string) => string> = 
 };
 
 /** A hygiene finding on an env file; it points at line 1 since the whole file is the problem. */
-export function envFileFinding(kind: keyof typeof ENV_FILE_RULES, path: string, commit: CommitInfo | null = null): Finding {
-  const rule = ENV_FILE_RULES[kind];
-  return {
-    ruleId: rule.id,
-    ruleName: rule.name,
-    provider: rule.provider,
-    severity: rule.severity,
-    kind: 'hygiene',
-    file: path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    secret: '',
-    fingerprint: fingerprintOf(rule.id, path, ''),
-    message: MESSAGES[kind](path),
-    remedy: REMEDIES[kind](path),
-    references: [...rule.references],
-    commit,
-    clientExposure: null,
-  };
+export function envFileFinding(kind: keyof typeof ENV_FILE_RULES, path: string, commit: CommitInfo | null = null): RawFinding {
+  return hygieneFinding(ENV_FILE_RULES[kind], path, MESSAGES[kind](path), REMEDIES[kind](path), commit);
 }

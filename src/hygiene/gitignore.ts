@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import type { RuleInfo } from '../scan-result.js';
 import { ignoredByGit } from '../git/check-ignore.js';
-import { fingerprintOf } from '../report/fingerprint.js';
+import { hygieneFinding } from './hygiene-finding.js';
 import { projectLoadsDotenv } from './dotenv-usage.js';
 
 export const GITIGNORE_RULE = {
@@ -29,26 +29,8 @@ function toScanPath(input: GitignoreCheckInput, worktreePath: string): string {
   return relative(input.scanRoot, join(input.worktree, worktreePath)).split('\\').join('/');
 }
 
-function finding(file: string, message: string, remedy: string): Finding {
-  return {
-    ruleId: GITIGNORE_RULE.id,
-    ruleName: GITIGNORE_RULE.name,
-    provider: GITIGNORE_RULE.provider,
-    severity: GITIGNORE_RULE.severity,
-    kind: 'hygiene',
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    secret: '',
-    fingerprint: fingerprintOf(GITIGNORE_RULE.id, file, ''),
-    message,
-    remedy,
-    references: [...GITIGNORE_RULE.references],
-    commit: null,
-    clientExposure: null,
-  };
+function finding(file: string, message: string, remedy: string): RawFinding {
+  return hygieneFinding(GITIGNORE_RULE, file, message, remedy);
 }
 
 /**
@@ -56,7 +38,7 @@ function finding(file: string, message: string, remedy: string): Finding {
  * a project that loads .env files but would not ignore one at its root. The suggested line is the
  * file's own name without a slash, which git matches at any depth and which cannot hide templates.
  */
-export async function gitignoreFindings(input: GitignoreCheckInput): Promise<Finding[]> {
+export async function gitignoreFindings(input: GitignoreCheckInput): Promise<RawFinding[]> {
   const rootGitignore = toScanPath(input, '.gitignore');
   const gitignoreExists = existsSync(join(input.worktree, '.gitignore'));
   const action = gitignoreExists ? `add this line to ${rootGitignore}` : `create ${rootGitignore} with this line`;

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { GIT_MISSING_MESSAGE, GitError } from '../git/errors.js';
+import { gitStdout } from '../git/run.js';
 import { InitError } from './outcome.js';
-
-const execFileAsync = promisify(execFile);
 
 /** core.hooksPath as git sees it, and which config file (`local`, `global`, `system`...) set it. */
 export interface HooksPathSetting {
@@ -29,9 +27,9 @@ export async function openRepository(cwd: string): Promise<Repository> {
   let output: string;
   try {
     // --git-path hooks already honours core.hooksPath; it prints a path relative to the cwd.
-    output = (await git(directory, ['rev-parse', '--show-toplevel', '--git-path', 'hooks'])).stdout;
+    output = await gitStdout(directory, ['rev-parse', '--show-toplevel', '--git-path', 'hooks']);
   } catch (error) {
-    if (isMissingGit(error)) throw new InitError('git is not installed or not on PATH');
+    if (error instanceof GitError && error.message === GIT_MISSING_MESSAGE) throw new InitError('git is not installed or not on PATH');
     throw new InitError(`not a git repository (or not inside its work tree): ${directory}`);
   }
   const [root = '', hooksDir = ''] = output.split('\n');
@@ -43,20 +41,9 @@ export async function openRepository(cwd: string): Promise<Repository> {
 }
 
 async function readHooksPath(directory: string): Promise<HooksPathSetting | null> {
-  try {
-    const { stdout } = await git(directory, ['config', '--show-scope', '--get', 'core.hooksPath']);
-    const [scope = '', value = ''] = stdout.replace(/\n$/, '').split('\t');
-    return { scope, value };
-  } catch {
-    // `git config --get` exits 1 when the key is unset.
-    return null;
-  }
-}
-
-function git(cwd: string, args: string[]): Promise<{ stdout: string }> {
-  return execFileAsync('git', args, { cwd, encoding: 'utf8' });
-}
-
-function isMissingGit(error: unknown): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+  // `git config --get` exits 1 when the key is unset.
+  const stdout = await gitStdout(directory, ['config', '--show-scope', '--get', 'core.hooksPath'], { okStatuses: [1] });
+  if (stdout === '') return null;
+  const [scope = '', value = ''] = stdout.replace(/\n$/, '').split('\t');
+  return { scope, value };
 }

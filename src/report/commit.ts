@@ -1,4 +1,4 @@
-import type { CommitInfo } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
 
 /** Enough to find the commit again with `git show`, as git's own short form does. */
 const SHORT_SHA_LENGTH = 7;

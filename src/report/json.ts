@@ -6,7 +6,7 @@
  * (say, internal state holding the raw secret) never reaches the report unnoticed. The scanned
  * root is left out: it is an absolute path that tells readers about the machine, not the code.
  */
-import type { Finding } from '../finding.js';
+import type { Finding } from '../finding/finding.js';
 import type { ScanResult, ScanSummary } from '../scan-result.js';
 import { TOOL_NAME } from './tool.js';
 
@@ -59,6 +59,7 @@ function toJsonSummary(summary: ScanSummary): JsonSummary {
     })),
     commitsScanned: summary.commitsScanned,
     blobsScanned: summary.blobsScanned,
+    suppressed: { inline: summary.suppressed.inline, config: summary.suppressed.config, baseline: summary.suppressed.baseline },
     durationMs: summary.durationMs,
     warnings: [...summary.warnings],
   };

@@ -3,7 +3,7 @@
  * scanning"): every rule carries the help, tags, precision and security-severity GitHub shows and
  * sorts by, and every result a partial fingerprint so an alert survives code moving around it.
  */
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../finding/finding.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';

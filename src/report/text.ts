@@ -4,7 +4,7 @@
  * `path:line:col` header so terminals and editors can link to it.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { SEVERITIES, type Finding, type Severity } from '../finding.js';
+import { SEVERITIES, type Finding, type Severity } from '../finding/finding.js';
 import type { ScanResult, ScanSummary } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
@@ -91,6 +91,7 @@ function formatSummary(summary: ScanSummary, verbose: boolean, style: ChalkInsta
   return [
     formatHeadline(summary, style),
     formatScanned(summary),
+    ...formatSuppressed(summary),
     ...formatSkipped(summary, verbose),
     ...summary.warnings.map((warning) => style.yellow(`⚠ ${printable(warning)}`)),
   ].join('\n');
@@ -109,6 +110,18 @@ function formatScanned(summary: ScanSummary): string {
   if (summary.commitsScanned !== null) scanned.push(formatCount(summary.commitsScanned, 'commit'));
   if (summary.blobsScanned !== null) scanned.push(formatCount(summary.blobsScanned, 'blob'));
   return `Scanned ${scanned.join(', ')} in ${formatDuration(summary.durationMs)}`;
+}
+
+/** Suppressed findings are counted by reason, so an allow comment or a baseline never hides a finding silently. */
+function formatSuppressed(summary: ScanSummary): string[] {
+  const { inline, config, baseline } = summary.suppressed;
+  const parts = [
+    inline > 0 ? `${inline} by allow comments` : '',
+    config > 0 ? `${config} by the config's allowlists` : '',
+    baseline > 0 ? `${baseline} by the baseline` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return [];
+  return [`Suppressed ${formatCount(inline + config + baseline, 'finding')}: ${parts.join(', ')}`];
 }
 
 function formatSkipped(summary: ScanSummary, verbose: boolean): string[] {

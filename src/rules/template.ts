@@ -13,6 +13,7 @@ import { KeyguardError } from '../errors.js';
  *   {{checksummed PREFIX}}   PREFIX + 30 base62 + a 6-character base62 CRC32 of those 30, the
  *                            format of GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens
  *   {{}}                     nothing: splits a literal that must not appear whole in a file
+ *   {{open}}                 a literal `{{`, for example texts that hold one (`${{ secrets.X }}`)
  */
 const ALPHABETS: Readonly<Record<string, string>> = {
   alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
@@ -108,6 +109,7 @@ function expandPlaceholder(spec: string, random: SeededRandom): string {
     if (!Number.isInteger(n) || n < 1 || n > MAX_LENGTH) throw new TemplateError(`{{${spec}}}: expected a length from 1 to ${MAX_LENGTH}`);
     return n;
   };
+  if (name === 'open' && args.length === 0) return '{{';
   if (name === 'checksummed') {
     if (args.length !== 1) throw new TemplateError(`{{${spec}}}: expected {{checksummed PREFIX}}`);
     const body = random.pick(ALPHABETS.alnum!, 30);
@@ -119,7 +121,7 @@ function expandPlaceholder(spec: string, random: SeededRandom): string {
   }
   const alphabet = ALPHABETS[name];
   if (alphabet === undefined || args.length !== 1) {
-    throw new TemplateError(`{{${spec}}}: unknown placeholder (use one of ${Object.keys(ALPHABETS).join(', ')}, chars, checksummed)`);
+    throw new TemplateError(`{{${spec}}}: unknown placeholder (use one of ${Object.keys(ALPHABETS).join(', ')}, chars, checksummed, open)`);
   }
   return random.pick(alphabet, count(args[0]));
 }

@@ -1,4 +1,4 @@
-import type { Severity } from '../finding.js';
+import type { Severity } from '../finding/finding.js';
 
 /**
  * A rule as written in rules/*.yaml. Each file has a top-level `provider` (inherited by its rules
@@ -37,6 +37,11 @@ export interface RuleDefinition {
    */
   context?: { pattern: string; within: number };
   /**
+   * For JWT-shaped keys: claim values the token's payload must have, e.g. `{ role: service_role }`
+   * for a Supabase service-role key, whose public `anon` sibling has the same shape.
+   */
+  jwtClaims?: Record<string, string>;
+  /**
    * `true` when a match can run over many lines (a PEM block). Other rules only run within a few
    * lines of their keywords, which keeps common keywords such as `key` cheap.
    */
@@ -58,16 +63,26 @@ export interface RuleDefinition {
   generic?: boolean;
   /** What to do when this rule fires; a sensible default is used when absent. */
   remedy?: string;
-  /** Text (a line or a few lines) that must produce a finding of this rule. */
-  examples: RuleExample[];
+  /**
+   * Text (a line or a few lines) that must produce a finding of this rule. Required in rules/*.yaml;
+   * dist/rules.json leaves examples out (the runtime never reads them).
+   */
+  examples?: RuleExample[];
   /** Near misses that must not produce a finding of this rule. */
-  negativeExamples: RuleExample[];
+  negativeExamples?: RuleExample[];
   /** The provider's key-management page first; shown as the remediation link. */
   references: string[];
 }
 
-/** An example is either plain text, or text with the path it pretends to live at. */
+/**
+ * An example is either plain text, or text with the path it pretends to live at. The text is a
+ * template (src/rules/template.ts): key-shaped parts are written as `{{alnum 36}}` and friends, so
+ * that no file holds a string of a real key format.
+ */
 export type RuleExample = string | { text: string; path: string };
+
+/** A rule as validated from its YAML file, with the examples the test suite runs both ways. */
+export type RuleWithExamples = RuleDefinition & { examples: RuleExample[]; negativeExamples: RuleExample[] };
 
 /** The shape of one rules/*.yaml file. */
 export interface RuleFile {

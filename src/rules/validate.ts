@@ -1,6 +1,7 @@
 import { KeyguardError } from '../errors.js';
-import { isSeverity } from '../finding.js';
-import type { RuleDefinition, RuleExample } from './types.js';
+import { isSeverity } from '../finding/finding.js';
+import { expandTemplate, isTemplate, TemplateError } from './template.js';
+import type { RuleDefinition, RuleExample, RuleWithExamples } from './types.js';
 
 /** How a name-anchored pattern begins: no name character before the match. */
 const NAME_START = '(?<![\\w.-])';
@@ -24,6 +25,10 @@ function captureGroupCount(pattern: RegExp): number {
   return new RegExp(`${pattern.source}|`).exec('')!.length - 1;
 }
 
+function exampleText(example: RuleExample): string {
+  return typeof example === 'string' ? example : example.text;
+}
+
 function isExample(value: unknown): value is RuleExample {
   return typeof value === 'string' || (isRecord(value) && typeof value.text === 'string' && typeof value.path === 'string');
 }
@@ -32,7 +37,7 @@ function isExample(value: unknown): value is RuleExample {
  * Checks one parsed rules file and returns its rules with the provider filled in. Throws a
  * RuleError on the first problem, naming `file`, the rule id (or index) and the field.
  */
-export function validateRuleFile(parsed: unknown, file: string): RuleDefinition[] {
+export function validateRuleFile(parsed: unknown, file: string): RuleWithExamples[] {
   if (!isRecord(parsed)) throw new RuleError(`${file}: expected a mapping with "provider" and "rules"`);
   if (typeof parsed.provider !== 'string' || !parsed.provider) throw new RuleError(`${file}: "provider" must be a non-empty string`);
   if (!Array.isArray(parsed.rules) || parsed.rules.length === 0) throw new RuleError(`${file}: "rules" must be a non-empty list`);
@@ -40,7 +45,7 @@ export function validateRuleFile(parsed: unknown, file: string): RuleDefinition[
   return parsed.rules.map((raw: unknown, index: number) => validateRule(raw, `${file}: rules[${index}]`, provider));
 }
 
-function validateRule(raw: unknown, where: string, provider: string): RuleDefinition {
+function validateRule(raw: unknown, where: string, provider: string): RuleWithExamples {
   if (!isRecord(raw)) throw new RuleError(`${where}: expected a mapping`);
   const at = typeof raw.id === 'string' ? `${where} (${raw.id})` : where;
   const fail = (field: string, problem: string): never => {
@@ -62,6 +67,14 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     const value = raw[field];
     if (!Array.isArray(value) || value.length === 0) fail(field, 'must be a non-empty list (every rule proves itself both ways)');
     if (!(value as unknown[]).every(isExample)) fail(field, 'items must be strings or {text, path} mappings');
+    (value as RuleExample[]).forEach((example, index) => {
+      try {
+        expandTemplate(exampleText(example), 'validate');
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        fail(field, `example ${index + 1}: ${error.message}`);
+      }
+    });
     return value as RuleExample[];
   };
 
@@ -81,7 +94,7 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
   }
   if (captureGroupCount(compiled) !== 1) fail('pattern', 'must have exactly one capturing group (the secret); use (?:...) for the others');
 
-  const rule: RuleDefinition = {
+  const rule: RuleWithExamples = {
     id,
     name: text('name'),
     provider: raw.provider === undefined ? provider : text('provider'),
@@ -115,6 +128,13 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     }
     rule.context = { pattern: contextPattern, within };
   }
+  if (raw.jwtClaims !== undefined) {
+    const claims = raw.jwtClaims;
+    if (!isRecord(claims) || Object.keys(claims).length === 0 || !Object.values(claims).every((value) => typeof value === 'string')) {
+      fail('jwtClaims', 'must be a mapping of claim names to string values');
+    }
+    rule.jwtClaims = claims as Record<string, string>;
+  }
   for (const flag of ['generic', 'multiline'] as const) {
     if (raw[flag] === undefined) continue;
     if (typeof raw[flag] !== 'boolean') fail(flag, 'must be true or false');
@@ -128,7 +148,7 @@ function validateRule(raw: unknown, where: string, provider: string): RuleDefini
     rule.anchor = 'name';
   }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'jwtClaims', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }
@@ -139,5 +159,37 @@ export function assertUniqueIds(rules: RuleDefinition[]): void {
   for (const rule of rules) {
     if (seen.has(rule.id)) throw new RuleError(`duplicate rule id "${rule.id}"`);
     seen.add(rule.id);
+  }
+}
+
+/**
+ * No example may hold a key-shaped literal: text that a provider (non-generic secret) rule's pattern
+ * matches as written, before template expansion (rules that need context are left out: their bare
+ * shapes match any hex string or UUID). Such a string would be flagged by keyguard itself,
+ * by other scanners and by GitHub push protection in this repository and in the installed package;
+ * written as a template (`sk-proj-{{urlsafe 74}}T3BlbkFJ{{urlsafe 74}}`) it is not. Checked once over
+ * the whole rule set at build time, since one file's examples must pass every file's patterns.
+ */
+export function assertNoKeyShapedExamples(files: ReadonlyArray<{ file: string; rules: readonly RuleWithExamples[] }>): void {
+  const patterns = files
+    .flatMap(({ rules }) => rules)
+    // Rules that need context (a provider name nearby) have bare shapes, 32 hex or a UUID, that
+    // are not key-shaped on their own; a fixed-prefix rule's pattern is.
+    .filter((rule) => rule.generic !== true && (rule.category ?? 'secret') === 'secret' && rule.context === undefined)
+    .map((rule) => ({ id: rule.id, regex: new RegExp(rule.pattern, rule.flags ?? '') }));
+  for (const { file, rules } of files) {
+    rules.forEach((rule, ruleIndex) => {
+      for (const field of ['examples', 'negativeExamples'] as const) {
+        rule[field].forEach((example, index) => {
+          const text = exampleText(example);
+          const match = patterns.find(({ regex }) => regex.test(text));
+          if (!match) return;
+          const hint = isTemplate(text) ? 'write all of it as a template' : 'write it as a template';
+          throw new RuleError(
+            `${file}: rules[${ruleIndex}] (${rule.id}): "${field}" example ${index + 1} holds a key-shaped literal (matches ${match.id}); ${hint}, e.g. {{alnum 36}} or {{}} to split it`,
+          );
+        });
+      }
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { CommitInfo } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
 
 /**
  * A piece of content to scan and where it came from. Sources (working tree, git history, the

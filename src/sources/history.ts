@@ -1,4 +1,5 @@
-import type { CommitInfo, Finding } from '../finding.js';
+import type { CommitInfo } from '../finding/finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { CatFile } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
@@ -52,7 +53,7 @@ export function historySource(root: string, options: HistoryOptions): Source {
   return {
     stats,
     chunks: () => walkHistory(root, options, stats, envFilesAdded),
-    async hygieneFindings(): Promise<Finding[]> {
+    async hygieneFindings(): Promise<RawFinding[]> {
       return [...envFilesAdded].map(([path, commit]) => envFileFinding('committed', path, commit));
     },
   };
@@ -70,7 +71,7 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
   const progress = progressReporter(stats, options.onProgress);
   if (options.onProgress) {
     const limit = maxCommits === undefined ? [] : [`--max-count=${maxCommits}`];
-    askGit(repo.git, ['rev-list', '--count', ...limit, ...revisions], repo.cwd).then((count) => progress.setTotal(Number(count)), () => {});
+    askGit(repo.cwd, ['rev-list', '--count', ...limit, ...revisions]).then((count) => progress.setTotal(Number(count)), () => {});
   }
 
   // Sizes come from --batch-check first: an oversized blob is then never inflated and piped by git

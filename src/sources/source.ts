@@ -1,5 +1,5 @@
 import type { Chunk } from './chunk.js';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 
 /** A file or blob that was not scanned, and why. */
 export interface SkippedItem {
@@ -28,7 +28,7 @@ export interface SourceStats {
 export interface Source {
   readonly stats: SourceStats;
   chunks(): AsyncIterable<Chunk>;
-  hygieneFindings(): Promise<Finding[]>;
+  hygieneFindings(): Promise<RawFinding[]>;
 }
 
 export function emptyStats(): SourceStats {

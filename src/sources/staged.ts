@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { CatFile, type CatFileObject } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
@@ -24,7 +24,7 @@ const READ_AHEAD = 32;
  * relative to the work tree's top level, like everything git stages.
  *
  * Runs on every commit from a hook, so it costs two git processes started side by side (one diff,
- * one cat-file) and deliberately does not import simple-git.
+ * one cat-file).
  */
 export function stagedSource(root: string, options: StagedOptions): Source {
   const stats = emptyStats();
@@ -32,7 +32,7 @@ export function stagedSource(root: string, options: StagedOptions): Source {
   return {
     stats,
     chunks: () => readStaged(resolve(root), options.maxFileSize, stats, stagedEnvFiles),
-    async hygieneFindings(): Promise<Finding[]> {
+    async hygieneFindings(): Promise<RawFinding[]> {
       return stagedEnvFiles.map((path) => envFileFinding('staged', path));
     },
   };

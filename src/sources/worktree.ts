@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Finding } from '../finding.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
-import { gitStdout, splitNul } from '../git/spawn.js';
+import { gitStdout, splitNul } from '../git/run.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
@@ -151,7 +151,7 @@ export class WorktreeSource implements Source {
     }
   }
 
-  async hygieneFindings(): Promise<Finding[]> {
+  async hygieneFindings(): Promise<RawFinding[]> {
     const repo = this.repo;
     if (!repo) return [];
     const inTargets = (path: string) => this.options.targets.some((target) => isInside(path, target));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/finding/finding.js';
 import { formatJson } from '../../src/report/json.js';
 import {
   ALL_FINDINGS,

@@ -2,9 +2,9 @@
  * ScanResults built in code for the reporter tests. Secret values are assembled at run time so
  * this file holds nothing key-shaped and the repository passes its own scan.
  */
-import { SEVERITIES, type Finding, type Severity } from '../../src/finding.js';
-import { fingerprintOf } from '../../src/report/fingerprint.js';
-import { redactSecret } from '../../src/report/redact.js';
+import { SEVERITIES, type Finding, type Severity } from '../../src/finding/finding.js';
+import { fingerprintOf } from '../../src/finding/fingerprint.js';
+import { redactSecret } from '../../src/finding/redact.js';
 import type { RuleInfo, ScanResult, ScanSummary } from '../../src/scan-result.js';
 
 /** The unredacted values behind the sample findings: no report may contain them. */
@@ -82,7 +82,7 @@ export function secretFinding(
     endLine: 3,
     endColumn: 21 + rawSecret.length,
     secret: redactSecret(rawSecret),
-    fingerprint: fingerprintOf(ruleId, file, rawSecret),
+    fingerprint: fingerprintOf('sample-key', ruleId, file, rawSecret),
     message: `${rule.name} found.`,
     remedy: rule.remedy ?? 'Revoke the key and issue a new one.',
     references: rule.references,
@@ -130,7 +130,7 @@ export const HYGIENE_FINDING: Finding = {
   endLine: 1,
   endColumn: 1,
   secret: '',
-  fingerprint: fingerprintOf('env-file-tracked', '.env', ''),
+  fingerprint: fingerprintOf('sample-key', 'env-file-tracked', '.env', ''),
   message: '.env is tracked by git.',
   remedy: 'Run git rm --cached .env and add it to .gitignore.',
   references: ['https://git-scm.com/docs/git-rm'],
@@ -160,6 +160,7 @@ export function sampleSummary(findings: Finding[], overrides: Partial<ScanSummar
     ],
     commitsScanned: 12,
     blobsScanned: 40,
+    suppressed: { inline: 0, config: 0, baseline: 0 },
     durationMs: 1530,
     warnings: ['shallow clone: history before 2024-04-01 was not scanned'],
     ...overrides,

@@ -12,8 +12,8 @@ import {
 } from './sample-result.js';
 import { addUriAndDateFormats } from './schema-formats.js';
 
-// The official OASIS schema, kept with the developers' shared tools next to the repository.
-const schemaUrl = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
+// The official OASIS schema, vendored unchanged (source and licence: test/schemas/README.md).
+const schemaUrl = new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url);
 // A CommonJS module: under NodeNext its default import is module.exports, the class is `.default`.
 const ajv = new ajvDraft04.default({ allErrors: true });
 addUriAndDateFormats(ajv);

@@ -1,41 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { Detector } from '../../src/detect/detector.js';
 import { compileRules } from '../../src/rules/compile.js';
-import { loadBuiltinRules } from '../../src/rules/load.js';
-import { expandTemplate, TemplateError } from '../../src/rules/template.js';
-import type { RuleDefinition, RuleExample } from '../../src/rules/types.js';
+import { BUILTIN_RULES_DIR, loadRuleDirectory } from '../../src/rules/load.js';
+import { expandTemplate, hasValidChecksum } from '../../src/rules/template.js';
+import type { RuleExample } from '../../src/rules/types.js';
 import { randomFrom } from '../helpers/fake-keys.js';
 
 /**
  * Every rule proves itself both ways through the full detector (prefilter, pattern, entropy,
  * context, filters, overlap resolution): each example must produce a finding of that rule and no
  * negative example may. A rule change can therefore never silently lose a format or gain a false
- * positive that its author already knew about.
+ * positive that its author already knew about. Examples are templates (no key-shaped literal in
+ * the repository); they are expanded here with a seed per example, so each run tests the same text.
  */
-const definitions = (await loadBuiltinRules()).map(withExpandedExamples);
+const definitions = await loadRuleDirectory(BUILTIN_RULES_DIR);
 const compiled = compileRules(definitions);
-const detector = new Detector(compiled, { showSecrets: true });
-
-/**
- * Examples are templates: each is expanded with the seed `${rule.id}:example:${index}` (or
- * `:negative:`). A text whose braces are not placeholders (a Helm `{{ .Values.apiKey }}`, a Postman
- * `{{apiKey}}`) is a literal example and stays as written.
- */
-function withExpandedExamples(rule: RuleDefinition): RuleDefinition {
-  const expandText = (text: string, seed: string): string => {
-    try {
-      return expandTemplate(text, seed);
-    } catch (error) {
-      if (error instanceof TemplateError) return text;
-      throw error;
-    }
-  };
-  const expand = (kind: 'example' | 'negative') => (example: RuleExample, index: number): RuleExample => {
-    const seed = `${rule.id}:${kind}:${index}`;
-    return typeof example === 'string' ? expandText(example, seed) : { ...example, text: expandText(example.text, seed) };
-  };
-  return { ...rule, examples: rule.examples.map(expand('example')), negativeExamples: rule.negativeExamples.map(expand('negative')) };
-}
+const detector = new Detector(compiled);
 
 /**
  * The same rules with name anchoring switched off: their regexes scan every position around the
@@ -45,16 +25,26 @@ const scanningDetector = new Detector(
   compiled.map((rule) =>
     rule.anchoredAtName ? { ...rule, anchoredAtName: false, regex: new RegExp(rule.definition.pattern, `gd${rule.definition.flags ?? ''}`) } : rule,
   ),
-  { showSecrets: true },
 );
 
 function findingsOf(target: Detector, text: string, path: string): string[] {
-  return target.detect({ path, content: Buffer.from(text, 'utf8') }).map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.secret}`);
+  return target.detect({ path, content: Buffer.from(text, 'utf8') }).map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.rawSecret}`);
 }
 
-function ruleIdsFound(example: RuleExample): string[] {
+/** The example with its template expanded; the seed is stable and unique per rule, list and index. */
+function expand(example: RuleExample, seed: string): { text: string; path: string } {
   const { text, path } = typeof example === 'string' ? { text: example, path: 'example.txt' } : example;
+  return { text: expandTemplate(text, seed), path };
+}
+
+function ruleIdsFound({ text, path }: { text: string; path: string }): string[] {
   return detector.detect({ path, content: Buffer.from(text, 'utf8') }).map((finding) => finding.ruleId);
+}
+
+/** What each `{{checksummed PREFIX}}` of a template expanded to, found by its prefix. */
+function checksummedTokens(template: string, expanded: string): string[] {
+  const prefixes = [...template.matchAll(/\{\{\s*checksummed\s+(\S+)\s*\}\}/g)].map((match) => match[1]!);
+  return prefixes.flatMap((prefix) => [...expanded.matchAll(new RegExp(`${prefix}[A-Za-z0-9]{36}`, 'g'))].map((match) => match[0]));
 }
 
 function label(example: RuleExample): string {
@@ -102,20 +92,29 @@ describe('rule examples', () => {
         expect(rule.examples.length).toBeGreaterThan(0);
         expect(rule.negativeExamples.length).toBeGreaterThan(0);
       });
+      const pattern = new RegExp(rule.pattern, rule.flags ?? '');
       for (const [index, example] of rule.examples.entries()) {
         it(`matches example ${index + 1}: ${label(example)}`, () => {
-          expect(ruleIdsFound(example)).toContain(rule.id);
+          const expanded = expand(example, `${rule.id}:example:${index}`);
+          expect(pattern.test(expanded.text), 'the expansion matches the rule\'s own pattern').toBe(true);
+          for (const token of checksummedTokens(typeof example === 'string' ? example : example.text, expanded.text)) {
+            expect(hasValidChecksum(token), `${token} carries a valid checksum`).toBe(true);
+          }
+          expect(ruleIdsFound(expanded)).toContain(rule.id);
         });
       }
       for (const [index, example] of rule.negativeExamples.entries()) {
         it(`ignores negative example ${index + 1}: ${label(example)}`, () => {
-          expect(ruleIdsFound(example)).not.toContain(rule.id);
+          expect(ruleIdsFound(expand(example, `${rule.id}:negative:${index}`))).not.toContain(rule.id);
         });
       }
       if (rule.anchor === 'name') {
         it('finds the same with and without name anchoring', () => {
-          for (const example of [...rule.examples, ...rule.negativeExamples]) {
-            const { text, path } = typeof example === 'string' ? { text: example, path: 'example.txt' } : example;
+          const expanded = [
+            ...rule.examples.map((example, index) => expand(example, `${rule.id}:example:${index}`)),
+            ...rule.negativeExamples.map((example, index) => expand(example, `${rule.id}:negative:${index}`)),
+          ];
+          for (const { text, path } of expanded) {
             expect(findingsOf(detector, text, path)).toEqual(findingsOf(scanningDetector, text, path));
           }
         });

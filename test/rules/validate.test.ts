@@ -14,7 +14,7 @@ function validRule(): Record<string, unknown> {
     description: 'An Acme API token.',
     keywords: ['acme_'],
     pattern: '\\b(acme_[a-z0-9]{20})\\b',
-    examples: ['acme_abcdefghij0123456789'],
+    examples: ['acme_{{lowernum 20}}'],
     negativeExamples: ['acme_short'],
     references: ['https://acme.invalid/keys'],
   };
@@ -28,6 +28,11 @@ describe('validateRuleFile', () => {
   it('accepts a complete rule and fills in the provider', () => {
     const [rule] = validate({});
     expect(rule).toMatchObject({ id: 'acme-token', provider: 'Acme', severity: 'high' });
+  });
+
+  it('keeps the JWT claims a key must have', () => {
+    const [rule] = validate({ jwtClaims: { role: 'service_role' } });
+    expect(rule?.jwtClaims).toEqual({ role: 'service_role' });
   });
 
   it('names the file, the rule and the field in the error', () => {
@@ -46,9 +51,13 @@ describe('validateRuleFile', () => {
     [{ examples: [] }, '"examples" must be a non-empty list'],
     [{ negativeExamples: [{ text: 'x' }] }, '"negativeExamples" items must be strings or {text, path} mappings'],
     [{ context: { pattern: 'acme', within: 0 } }, '"context" must be {pattern: <regex>, within: <characters>}'],
+    [{ jwtClaims: { role: 1 } }, '"jwtClaims" must be a mapping of claim names to string values'],
+    [{ jwtClaims: {} }, '"jwtClaims" must be a mapping of claim names to string values'],
     [{ multiline: 'yes' }, '"multiline" must be true or false'],
     [{ severity: undefined }, '"severity" must be a non-empty string'],
     [{ negative_examples: ['x'] }, '"negative_examples" is not a known rule field (typo?)'],
+    [{ examples: ['acme_{{alnum}}'] }, '"examples" example 1: {{alnum}}: unknown placeholder'],
+    [{ negativeExamples: ['ok', { path: 'a.txt', text: '{{acme 3}}' }] }, '"negativeExamples" example 2: {{acme 3}}: unknown placeholder'],
   ])('rejects %j', (changes, message) => {
     expect(() => validate(changes)).toThrow(message);
   });
@@ -97,7 +106,7 @@ describe('loadRuleDirectory', () => {
       '    description: An Acme API token.',
       '    keywords: [acme_]',
       "    pattern: '\\b(acme_[a-z0-9]{20})\\b'",
-      '    examples: [acme_abcdefghij0123456789]',
+      "    examples: ['acme_{{lowernum 20}}']",
       '    negativeExamples: [acme_short]',
       '    references: [https://acme.invalid/keys]',
       '',
@@ -115,6 +124,36 @@ describe('loadRuleDirectory', () => {
 
   it('rejects a rule id used twice across files', async () => {
     await expect(loadRuleDirectory(folderWith({ 'a.yaml': ruleYaml('acme'), 'b.yaml': ruleYaml('acme') }))).rejects.toThrow('duplicate rule id "acme"');
+  });
+
+  describe('key-shaped literals in examples', () => {
+    const withExamples = (id: string, examples: string[], negatives: string[], extra = ''): string =>
+      ruleYaml(id)
+        .replace("    examples: ['acme_{{lowernum 20}}']", `    examples: [${examples.map((text) => `'${text}'`).join(', ')}]`)
+        .replace('    negativeExamples: [acme_short]', `    negativeExamples: [${negatives.map((text) => `'${text}'`).join(', ')}]${extra}`);
+
+    it('rejects an example that a provider pattern matches as written, naming file, rule, field and index', async () => {
+      const folder = folderWith({ 'acme.yaml': withExamples('acme', ['acme_{{lowernum 20}}'], ['acme_short', 'log: acme_q8d7x1m2p4k9z0c3v6b5']) });
+      await expect(loadRuleDirectory(folder)).rejects.toThrow(
+        `${join(folder, 'acme.yaml')}: rules[0] (acme): "negativeExamples" example 2 holds a key-shaped literal (matches acme); write it as a template`,
+      );
+    });
+
+    it("checks every file's examples against every file's patterns", async () => {
+      const folder = folderWith({ 'a.yaml': ruleYaml('acme-a'), 'b.yaml': withExamples('acme-b', ['acme_{{lowernum 20}}'], ['see acme_{{}}q8d7x1m2p4k9z0c3v6b5', 'acme_q8d7x1m2p4k9z0c3v6b5']) });
+      await expect(loadRuleDirectory(folder)).rejects.toThrow('(acme-b): "negativeExamples" example 2 holds a key-shaped literal (matches acme-a)');
+    });
+
+    it('accepts templates, split literals and literals that only generic or risky-code rules match', async () => {
+      const zeta = (id: string, field: string): string =>
+        withExamples(id, ['zeta_q8d7x1m2p4k9z0c3v6b5'], ['zeta_short'], `\n    ${field}`).replaceAll('acme_', 'zeta_').replace('[acme_]', '[zeta_]');
+      const folder = folderWith({
+        'a.yaml': withExamples('acme', ['acme_{{lowernum 20}}', 'acme_{{}}q8d7x1m2p4k9z0c3v6b5'], ['acme_short']),
+        'g.yaml': zeta('zeta-generic', 'generic: true'),
+        'r.yaml': zeta('zeta-code', 'category: risky-code'),
+      });
+      await expect(loadRuleDirectory(folder)).resolves.toHaveLength(3);
+    });
   });
 
   it('rejects a folder without rule files, and a missing folder', async () => {

@@ -18,7 +18,7 @@ export interface Candidate {
   generic: boolean;
   /**
    * `risky-code` candidates (e.g. `dangerouslyAllowBrowser` set to `true`) are code, not secrets: value
-   * heuristics make no sense for them and only the inline-allow filter applies.
+   * heuristics make no sense for them, so no filter applies.
    */
   category: 'secret' | 'risky-code';
 }

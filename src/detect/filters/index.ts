@@ -1,11 +1,12 @@
 import type { Candidate, Filter } from './filter.js';
+import { algoliaSearchKeyFilter } from './algolia-search-key.js';
 import { base64OfWordsFilter } from './base64-of-words.js';
 import { codeExpressionFilter } from './code-expression.js';
+import { detectSecretsBaselineFilter } from './detect-secrets-baseline.js';
 import { embeddedFileFilter } from './embedded-file.js';
 import { examplePasswordFilter } from './example-password.js';
 import { hashNameFilter } from './hash-name.js';
 import { hashValueFilter } from './hash-value.js';
-import { inlineAllowFilter } from './inline-allow.js';
 import { lockFileFilter } from './lock-file.js';
 import { lowEntropyFilter } from './low-entropy.js';
 import { madeOfWordsFilter } from './made-of-words.js';
@@ -15,8 +16,13 @@ import { placeholderFilter } from './placeholder.js';
 import { plainValueFilter } from './plain-value.js';
 import { providerOwnedFilter } from './provider-owned.js';
 import { publicKeyFilter } from './public-key.js';
+import { publicKeyTokenFilter } from './public-key-token.js';
+import { publishableKeyFilter } from './publishable-key.js';
 import { repeatedOrSequentialFilter } from './repeated-or-sequential.js';
 import { resourceNameFilter } from './resource-name.js';
+import { sentryDsnFilter } from './sentry-dsn.js';
+import { subresourceIntegrityFilter } from './subresource-integrity.js';
+import { supabasePublicKeyFilter } from './supabase-public-key.js';
 import { templateFilter } from './template.js';
 import { uuidFilter } from './uuid.js';
 import { versionOrDateFilter } from './version-or-date.js';
@@ -29,11 +35,17 @@ export type { Candidate, Filter } from './filter.js';
  * names the most specific reason a candidate was dropped.
  */
 export const FILTERS: readonly Filter[] = [
-  inlineAllowFilter,
   lockFileFilter,
   uuidFilter,
   versionOrDateFilter,
   placeholderFilter,
+  publicKeyTokenFilter,
+  detectSecretsBaselineFilter,
+  subresourceIntegrityFilter,
+  sentryDsnFilter,
+  publishableKeyFilter,
+  supabasePublicKeyFilter,
+  algoliaSearchKeyFilter,
   hashValueFilter,
   embeddedFileFilter,
   templateFilter,
@@ -52,13 +64,14 @@ export const FILTERS: readonly Filter[] = [
   lowEntropyFilter,
 ];
 
-/** Risky-code captures are code, not secrets: only the user's own allow comment can drop them. */
-const RISKY_CODE_FILTERS: readonly Filter[] = [inlineAllowFilter];
-
-/** The first filter that drops the candidate, or undefined if it stays. */
+/**
+ * The first filter that drops the candidate, or undefined if it stays. Risky-code captures are
+ * code, not secrets: no value heuristic applies to them (only the user's allow comment, which the
+ * pipeline honours for every finding).
+ */
 export function findDroppingFilter(candidate: Candidate): Filter | undefined {
-  const filters = candidate.category === 'risky-code' ? RISKY_CODE_FILTERS : FILTERS;
-  return filters.find((filter) => appliesTo(filter, candidate) && filter.matches(candidate));
+  if (candidate.category === 'risky-code') return undefined;
+  return FILTERS.find((filter) => appliesTo(filter, candidate) && filter.matches(candidate));
 }
 
 function appliesTo(filter: Filter, candidate: Candidate): boolean {

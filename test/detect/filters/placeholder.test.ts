@@ -10,7 +10,7 @@ describe('placeholder filter', () => {
 
   it.each([
     'sk-xxxxxxxxxxxxxxxxxxxxxxxx',
-    'sk-proj-XXXXXXXXXXXXXXXXXXXX',
+    `sk-proj-${'X'.repeat(20)}`,
     'sk-...',
     'sk-proj-abc…xyz',
     'sk-proj-abc\u00e2\u0080\u00a6xyz', // the ellipsis as UTF-8 read as latin1, as the detector decodes

@@ -10,7 +10,7 @@ describe('repeated-or-sequential filter', () => {
   it.each([
     'aaaaaaaaaaaaaaaa',
     '0000000000000000000000000000',
-    'sk-proj-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    `sk-proj-${'a'.repeat(36)}`,
     'aaaaaaaXaaaaaaaa',
     'abababababababab',
     'abc123abc123abc123abc123',

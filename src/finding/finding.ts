@@ -1,9 +1,7 @@
 /**
- * The one type every part of keyguard shares. Sources and hygiene checks produce Findings,
- * filters drop them, reporters only format them.
- *
- * `secret` is already redacted unless the user asked for `--show-secrets`: the redaction happens
- * once, where a Finding is created (see src/report/redact.ts), so no reporter can leak by mistake.
+ * The one type every reporter reads. The detector and the hygiene checks produce RawFindings
+ * (raw-finding.ts); the pipeline in scan() suppresses, verifies and finally turns them into
+ * Findings, redacting the secret last (src/pipeline/finalize.ts), so no reporter can leak by mistake.
  */
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -51,7 +49,7 @@ export interface Finding {
   endColumn: number;
   /** Redacted unless --show-secrets; empty for hygiene findings that have no secret. */
   secret: string;
-  /** Stable across runs and line moves: rule + path + hash of the secret (see report/fingerprint.ts). */
+  /** Stable across runs and line moves: rule + path + keyed hash of the secret (see fingerprint.ts). */
   fingerprint: string;
   /** One sentence: what was found. */
   message: string;

@@ -1,0 +1,29 @@
+import type { RawFinding } from '../finding/raw-finding.js';
+
+/** Why findings were left out of a report; the summary counts each, so suppression is never silent. */
+export type SuppressionReason = 'inline' | 'config' | 'baseline';
+
+/** What every pipeline stage may read and record. */
+export interface PipelineContext {
+  /** Absolute path finding paths are relative to. */
+  root: string;
+  /** Keep secrets whole (`--show-secrets`). */
+  showSecrets: boolean;
+  /** Honour allow comments (false with `--no-inline-allow`, for audits). */
+  inlineAllow: boolean;
+  /** The HMAC key for fingerprints; asked for only when there is a finding to fingerprint. */
+  fingerprintKey: () => Promise<string>;
+  /** Counts of findings each suppression stage removed. */
+  suppressed: Record<SuppressionReason, number>;
+  /** Things the user should know that are not findings; they go into the summary. */
+  warnings: string[];
+}
+
+/**
+ * One step after detection. Stages run in a fixed order (src/pipeline/pipeline.ts) and each takes
+ * the findings the previous one left, so a stage can rely on what came before it.
+ */
+export interface PipelineStage {
+  name: string;
+  run(findings: RawFinding[], context: PipelineContext): RawFinding[] | Promise<RawFinding[]>;
+}
