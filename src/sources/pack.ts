@@ -39,7 +39,8 @@ function npmCommand(): { file: string; args: string[]; shell: boolean } {
 export async function packFileList(dir: string): Promise<string[]> {
   if (!existsSync(join(dir, 'package.json'))) throw new UsageError(`--pack: no package.json in ${dir}`);
   const npm = npmCommand();
-  const args = [...npm.args, 'pack', '--dry-run', '--json', '--ignore-scripts'];
+  // Packing a folder needs no network: --offline and --no-update-notifier keep npm from trying.
+  const args = [...npm.args, 'pack', '--dry-run', '--json', '--ignore-scripts', '--offline', '--no-update-notifier'];
   const stdout = await new Promise<string>((done, fail) => {
     execFile(npm.file, args, { cwd: dir, shell: npm.shell, maxBuffer: MAX_NPM_OUTPUT, encoding: 'utf8' }, (error, out, err) => {
       if (!error) return done(out);
