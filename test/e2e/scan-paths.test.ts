@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, openTestRepo, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
 
@@ -224,6 +225,14 @@ describe('keyguard scan --pack', () => {
     const { code, report } = scan(join(dir, '..'), '--pack', dir);
     expect(code).toBe(1);
     expect(filesOf(report)).toEqual(['lib/index.js']);
+  });
+
+  it('stops `npm publish` from a prepublishOnly script, as the README recipe shows', () => {
+    const script = `node ${JSON.stringify(CLI)} scan --pack`;
+    const dir = npmPackage({ 'package.json': JSON.stringify({ name: 'demo-pkg', version: '1.0.0', scripts: { prepublishOnly: script } }), '.npmignore': 'test/\n' });
+    const publish = spawnSync('npm', ['publish', '--dry-run', '--offline'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(publish.stdout).toContain('env-file-published');
+    expect(publish.status).not.toBe(0);
   });
 
   it('exits 2 without a package.json', () => {
