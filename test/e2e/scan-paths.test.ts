@@ -50,6 +50,24 @@ describe('explicit paths and ignored build output', () => {
     expect(report.summary.skipped).toEqual([{ path: 'node_modules/', reason: 'gitignore' }]);
   });
 
+  it('scans `.` named explicitly just like the default scan', () => {
+    const repo = webProject();
+    const { report } = scan(repo.dir, '.');
+    expect(filesOf(report)).toEqual(['dist/assets/index-abc123.js']);
+    expect(report.summary.skipped).toEqual([{ path: 'node_modules/', reason: 'gitignore' }]);
+  });
+
+  it('scans a tracked file that .gitignore matches and does not list it as skipped', () => {
+    const repo = webProject();
+    repo.write('secrets.log', `token = "${fakeKeys.github()}"\n`);
+    repo.git('add', 'secrets.log');
+    repo.write('.gitignore', 'node_modules/\ndist/\n*.log\n');
+    repo.write('other.log', 'nothing here\n');
+    const { report } = scan(repo.dir, '--no-build-output');
+    expect(filesOf(report)).toEqual(['secrets.log']);
+    expect(report.summary.skipped.map((item) => item.path).sort()).toEqual(['dist/', 'node_modules/', 'other.log']);
+  });
+
   it('leaves build output out with --no-build-output, and says so', () => {
     const repo = webProject();
     const { code, report } = scan(repo.dir, '--no-build-output');
