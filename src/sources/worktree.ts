@@ -113,7 +113,11 @@ class KeyguardExemptions {
   }
 }
 
-/** The working tree: every file not ignored, plus every file git tracks even if a pattern ignores it. */
+/**
+ * The working tree: every file not ignored, plus every file git tracks even if a pattern ignores
+ * it, ignored build output that ships to browsers (walk.ts), and whatever the user named. What
+ * ignore rules kept out is listed in stats.skipped: an ignored folder once, with a trailing `/`.
+ */
 export class WorktreeSource implements Source {
   readonly stats: SourceStats = emptyStats();
   private readonly repo: RepoLocation | null;
