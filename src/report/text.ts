@@ -138,7 +138,8 @@ function formatSkipped(summary: ScanSummary, verbose: boolean): string[] {
     else counts.files++;
     byReason.set(item.reason, counts);
   }
-  const reasons = [...byReason].map(([reason, counts]) => `${countItems(counts, false)} ${SKIP_REASON_LABELS[reason]}`);
+  // One reason needs no counts of its own: "Skipped 1 folder: ignored by .gitignore".
+  const reasons = [...byReason].map(([reason, counts]) => (byReason.size === 1 ? '' : `${countItems(counts, false)} `) + SKIP_REASON_LABELS[reason]);
   const total = { folders: summary.skipped.length - summary.filesSkipped, files: summary.filesSkipped };
   const headline = `Skipped ${countItems(total, true)}: ${reasons.join(', ')}`;
   if (!verbose) return [headline];

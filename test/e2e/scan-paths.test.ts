@@ -154,7 +154,7 @@ describe('what was not scanned', () => {
     const repo = webProject();
     for (let index = 0; index < 5; index++) repo.write(`node_modules/lib/file-${index}.js`, 'module.exports = 1;\n');
     const run = runCli(['scan', '--verbose'], { cwd: repo.dir });
-    expect(run.stdout).toContain('Skipped 1 folder: 1 folder ignored by .gitignore\n  node_modules/  ignored by .gitignore\n');
+    expect(run.stdout).toContain('Skipped 1 folder: ignored by .gitignore\n  node_modules/  ignored by .gitignore\n');
     expect(run.stdout).not.toContain('file-0.js');
   });
 
