@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILD_OUTPUT_FOLDERS } from '../../src/build-output.js';
 import { clientExposure } from '../../src/detect/exposure.js';
 
 const SERVER_LINE = 'const client = new OpenAI({ apiKey: key });';
@@ -70,6 +71,11 @@ describe('clientExposure', () => {
     ])('%s', (path, reason) => {
       expect(clientExposure(path, SERVER_LINE)?.reason).toContain(reason);
     });
+  });
+
+  it.each(BUILD_OUTPUT_FOLDERS)('every build-output folder the walk scans counts as shipped: %s', (folder) => {
+    expect(clientExposure(`${folder}/assets/app-1a2b.js`, SERVER_LINE)).not.toBeNull();
+    expect(clientExposure(`apps/web/${folder}/index.html`, SERVER_LINE)).not.toBeNull();
   });
 
   describe('mobile apps', () => {
