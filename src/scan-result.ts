@@ -21,7 +21,7 @@ export interface RuleInfo {
   remedy?: string;
 }
 
-export type ScanMode = 'tree' | 'history' | 'staged' | 'stdin';
+export type ScanMode = 'tree' | 'history' | 'staged' | 'stdin' | 'pack';
 
 export interface ScanSummary {
   mode: ScanMode;

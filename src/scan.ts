@@ -13,6 +13,9 @@ import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
 import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
+import { PUBLISHED_ENV_FILE_RULE } from './hygiene/published-env-file.js';
+import { assertSomethingScanned } from './sources/coverage.js';
+import { expandPaths } from './sources/expand-paths.js';
 import type { PipelineContext } from './pipeline/stage.js';
 
 export interface HistoryScanOptions {
@@ -38,6 +41,19 @@ export interface ScanOptions {
   inlineAllow?: boolean;
   /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
   maxFileSize?: number;
+  /** Honour .gitignore files and .git/info/exclude (default true); false scans ignored files too (`--no-ignore`). */
+  gitignore?: boolean;
+  /** Honour .keyguardignore files (default true). */
+  keyguardignore?: boolean;
+  /**
+   * In a named folder that .gitignore hides (such as `dist`), still apply the .gitignore files
+   * inside it (default false: such a folder is usually ignored as a whole, being build output).
+   */
+  respectIgnoreInside?: boolean;
+  /** Also scan ignored front-end build output (dist/, .next/static/ …; src/build-output.ts); default true. */
+  buildOutput?: boolean;
+  /** Scan exactly the files `npm pack` would publish from this package folder instead of `paths`. */
+  pack?: string;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -52,9 +68,12 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 
 function modeOf(options: ScanOptions): ScanMode {
-  if (options.history && options.staged) throw new UsageError('--history and --staged cannot be combined');
+  const modes = [options.history && '--history', options.staged && '--staged', options.pack !== undefined && '--pack'].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
+  if (options.pack !== undefined && options.paths && options.paths.length > 0) throw new UsageError('--pack takes the package folder as its value, not paths');
   if (options.history) return 'history';
   if (options.staged) return 'staged';
+  if (options.pack !== undefined) return 'pack';
   return 'tree';
 }
 
@@ -90,25 +109,36 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
       const { stagedSource } = await import('./sources/staged.js');
       return stagedSource(root, { maxFileSize });
     }
+    case 'pack': {
+      const { PackSource, packFileList } = await import('./sources/pack.js');
+      return new PackSource(root, await packFileList(root), { maxFileSize, keyguardignore: options.keyguardignore !== false });
+    }
     default: {
-      const { WorktreeSource, assertTargetsExist } = await import('./sources/worktree.js');
-      assertTargetsExist(targets);
-      return new WorktreeSource({ root, targets, maxFileSize });
+      const { WorktreeSource } = await import('./sources/worktree.js');
+      return new WorktreeSource({
+        root,
+        targets,
+        maxFileSize,
+        ignoreRules: { gitignore: options.gitignore !== false, keyguardignore: options.keyguardignore !== false },
+        respectIgnoreInside: options.respectIgnoreInside === true,
+        buildOutput: options.buildOutput !== false,
+      });
     }
   }
 }
 
-const HYGIENE_RULES: RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, GITIGNORE_RULE];
+const HYGIENE_RULES: RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, PUBLISHED_ENV_FILE_RULE, GITIGNORE_RULE];
 
 /** Scans the working tree, the git history or the index, and returns findings and a summary. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const mode = modeOf(options);
-  const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-  if (mode !== 'tree' && paths.length > 1) throw new UsageError(`--${mode} scans one repository; got ${paths.length} paths`);
-  const targets = paths.map((path) => resolve(path));
+  const paths = mode === 'pack' ? [options.pack!] : options.paths && options.paths.length > 0 ? options.paths : ['.'];
+  if ((mode === 'history' || mode === 'staged') && paths.length > 1) throw new UsageError(`--${mode} scans one repository; got ${paths.length} paths`);
+  const targets = mode === 'tree' ? await expandPaths(paths) : paths.map((path) => resolve(path));
   // A commit holds everything staged, so a staged scan always covers the whole work tree.
   const root = mode === 'staged' ? (locateRepo(scanRoot(paths))?.worktree ?? scanRoot(paths)) : scanRoot(paths);
+  if (mode === 'pack' && !isDirectory(root)) throw new UsageError(`--pack: no such folder: ${paths[0]}`);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
   const definitions = await loadBuiltinRules();
@@ -126,6 +156,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   // detect → hygiene → the post-detection pipeline (suppress … redact, sort): src/pipeline/pipeline.ts
   const detected = await engine.finish();
+  if (mode === 'tree' || mode === 'pack') assertSomethingScanned(source.stats, paths);
   detected.push(...(await source.hygieneFindings()));
   const context: PipelineContext = {
     root,
@@ -151,7 +182,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       bySeverity,
       filesScanned: stats.filesScanned,
       bytesScanned: stats.bytesScanned,
-      filesSkipped: stats.skipped.length,
+      filesSkipped: stats.skipped.filter((item) => !item.path.endsWith('/')).length,
       skipped: stats.skipped,
       commitsScanned: stats.commitsScanned ?? null,
       blobsScanned: stats.blobsScanned ?? null,

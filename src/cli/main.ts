@@ -18,7 +18,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const scanCommand = program
     .command('scan')
     .description('scan files and folders (default: the current folder), git history (--history) or staged changes (--staged)')
-    .argument('[paths...]', 'files or folders to scan', []);
+    .argument('[paths...]', 'files, folders or quoted globs to scan; named paths are scanned even if .gitignore hides them', []);
   for (const spec of SCAN_FLAGS) {
     const option = new Option(spec.flags, spec.description);
     if (spec.choices) option.choices(spec.choices);
@@ -60,6 +60,7 @@ Common scans (every option: keyguard scan --help):
   keyguard scan --history                        every commit of every ref
   keyguard scan --history --since origin/main    only what a pull request adds
   keyguard scan --staged                         what the next commit adds (pre-commit hook)
+  keyguard scan --pack                           the files npm publish would upload
   keyguard scan --format sarif -o keyguard.sarif report as SARIF (or --format json)
   keyguard scan --fail-on high                   exit 1 only for high and critical findings`;
 

@@ -19,6 +19,11 @@ export interface ScanFlags {
   staged?: boolean;
   color: boolean;
   inlineAllow: boolean;
+  pack?: string | true;
+  ignore: boolean;
+  keyguardignore: boolean;
+  respectIgnoreInside?: boolean;
+  buildOutput: boolean;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -60,6 +65,11 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     staged: flags.staged === true,
     showSecrets: flags.showSecrets === true,
     inlineAllow: flags.inlineAllow !== false,
+    gitignore: flags.ignore !== false,
+    keyguardignore: flags.keyguardignore !== false,
+    respectIgnoreInside: flags.respectIgnoreInside === true,
+    buildOutput: flags.buildOutput !== false,
+    ...(flags.pack !== undefined && { pack: flags.pack === true ? '.' : flags.pack }),
     maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
   };
   const progress = showProgress ? progressPrinter(process.stderr) : null;

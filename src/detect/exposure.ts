@@ -1,3 +1,4 @@
+import { BUILD_OUTPUT_PATH } from '../build-output.js';
 import type { ClientExposure } from '../finding/finding.js';
 
 /**
@@ -42,8 +43,8 @@ const LINE_RULES: readonly ExposureRule[] = [
  * Kotlin counts as mobile unless it sits in a server folder: most Kotlin with an API key in it is
  * an Android app. Java only counts inside an Android module, since most Java is server code.
  * `gradle.properties` counts because Android builds copy its values into BuildConfig.
- * Deliberately absent: `.jsx`/`.tsx` (server components and API routes share them) and `out/`
- * (TypeScript's usual output folder).
+ * Deliberately absent: `.jsx`/`.tsx` (server components and API routes share them). Build-output
+ * folders come from src/build-output.ts, the list the working-tree walk also scans when ignored.
  */
 const PATH_RULES: readonly ExposureRule[] = [
   {
@@ -52,7 +53,7 @@ const PATH_RULES: readonly ExposureRule[] = [
     reason: 'files under public/ and static/ are served to browsers as they are',
   },
   {
-    pattern: /(?:^|\/)(?:dist|build)\/.*\.(?:m?js|css|html?|map)$/i,
+    pattern: new RegExp(`${BUILD_OUTPUT_PATH.source}(?:.*/)?[^/]*\\.(?:m?js|css|html?|map)$`, 'i'),
     except: /(?:^|\/)server\//i,
     reason: 'front-end build output is downloaded by every visitor',
   },

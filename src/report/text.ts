@@ -6,6 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITIES, type Finding, type Severity } from '../finding/finding.js';
 import type { ScanResult, ScanSummary } from '../scan-result.js';
+import { SKIP_REASON_LABELS, type SkippedItem } from '../sources/source.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
 import { printable } from './printable.js';
@@ -124,22 +125,33 @@ function formatSuppressed(summary: ScanSummary): string[] {
   return [`Suppressed ${formatCount(inline + config + baseline, 'finding')}: ${parts.join(', ')}`];
 }
 
+/**
+ * What was not scanned, counted by reason, so an all-clear never hides what it did not look at.
+ * A path ending in `/` is a folder left out as a whole (an ignored node_modules/ is one item).
+ */
 function formatSkipped(summary: ScanSummary, verbose: boolean): string[] {
-  if (summary.filesSkipped === 0) return [];
-  const countsByReason = new Map<string, number>();
+  if (summary.skipped.length === 0) return [];
+  const byReason = new Map<SkippedItem['reason'], { folders: number; files: number }>();
   for (const item of summary.skipped) {
-    countsByReason.set(item.reason, (countsByReason.get(item.reason) ?? 0) + 1);
+    const counts = byReason.get(item.reason) ?? { folders: 0, files: 0 };
+    if (item.path.endsWith('/')) counts.folders++;
+    else counts.files++;
+    byReason.set(item.reason, counts);
   }
-  const reasons = [...countsByReason].map(([reason, count]) => `${count} ${reasonLabel(reason)}`);
-  const headline = `Skipped ${formatCount(summary.filesSkipped, 'file')}${reasons.length > 0 ? `: ${reasons.join(', ')}` : ''}`;
+  // One reason needs no counts of its own: "Skipped 1 folder: ignored by .gitignore".
+  const reasons = [...byReason].map(([reason, counts]) => (byReason.size === 1 ? '' : `${countItems(counts, false)} `) + SKIP_REASON_LABELS[reason]);
+  const total = { folders: summary.skipped.length - summary.filesSkipped, files: summary.filesSkipped };
+  const headline = `Skipped ${countItems(total, true)}: ${reasons.join(', ')}`;
   if (!verbose) return [headline];
   const items = summary.skipped.map(
-    (item) => `  ${printable(item.path)}  ${reasonLabel(item.reason)}${item.detail ? ` (${printable(item.detail)})` : ''}`,
+    (item) => `  ${printable(item.path)}  ${SKIP_REASON_LABELS[item.reason]}${item.detail ? ` (${printable(item.detail)})` : ''}`,
   );
   return [headline, ...items];
 }
 
-/** `too-large` reads as "too large". */
-function reasonLabel(reason: string): string {
-  return reason.replaceAll('-', ' ');
+/** "2 folders and 3 files"; a bare number when there are only files and `alwaysNamed` is false ("1 binary"). */
+function countItems({ folders, files }: { folders: number; files: number }, alwaysNamed: boolean): string {
+  if (folders === 0) return alwaysNamed ? formatCount(files, 'file') : String(files);
+  if (files === 0) return formatCount(folders, 'folder');
+  return `${formatCount(folders, 'folder')} and ${formatCount(files, 'file')}`;
 }

@@ -5,6 +5,20 @@ import { pathInside } from './path-inside.js';
 
 /** The ignore files a folder may hold; later ones take precedence over earlier ones in the same folder. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.keyguardignore'] as const;
+type IgnoreFileName = (typeof IGNORE_FILE_NAMES)[number];
+
+/** Which kinds of ignore rules a scan honours: `--no-ignore` and `--no-keyguardignore` turn them off. */
+export interface IgnoreChoice {
+  /** .gitignore files and .git/info/exclude. */
+  gitignore: boolean;
+  keyguardignore: boolean;
+}
+
+export const ALL_IGNORE_RULES: IgnoreChoice = { gitignore: true, keyguardignore: true };
+
+function fileNamesFor(choice: IgnoreChoice): readonly IgnoreFileName[] {
+  return IGNORE_FILE_NAMES.filter((name) => (name === '.gitignore' ? choice.gitignore : choice.keyguardignore));
+}
 
 interface Level {
   /** Absolute folder the patterns are relative to. */
@@ -29,29 +43,47 @@ function readPatterns(file: string): string | null {
  * be re-included.
  */
 export class IgnoreRules {
-  private constructor(private readonly levels: readonly Level[]) {}
+  private constructor(
+    private readonly levels: readonly Level[],
+    /** The ignore files `withFolder` reads. */
+    private readonly fileNames: readonly IgnoreFileName[],
+  ) {}
 
-  static empty(): IgnoreRules {
-    return new IgnoreRules([]);
+  static empty(choice: IgnoreChoice = ALL_IGNORE_RULES): IgnoreRules {
+    return new IgnoreRules([], fileNamesFor(choice));
   }
 
   /** Rules from `.git/info/exclude` of a repository, the lowest precedence of all. */
-  static fromInfoExclude(gitDir: string, worktreeRoot: string): IgnoreRules {
-    const patterns = readPatterns(join(gitDir, 'info', 'exclude'));
-    return patterns === null ? IgnoreRules.empty() : new IgnoreRules([{ base: worktreeRoot, matcher: ignore().add(patterns), keyguardOnly: false }]);
+  static fromInfoExclude(gitDir: string, worktreeRoot: string, choice: IgnoreChoice = ALL_IGNORE_RULES): IgnoreRules {
+    const patterns = choice.gitignore ? readPatterns(join(gitDir, 'info', 'exclude')) : null;
+    const levels = patterns === null ? [] : [{ base: worktreeRoot, matcher: ignore().add(patterns), keyguardOnly: false }];
+    return new IgnoreRules(levels, fileNamesFor(choice));
+  }
+
+  /**
+   * These rules without the git ignore levels collected so far: for a folder the user named (or
+   * build output) that those levels hide. `.keyguardignore` levels stay, the user's own exemptions;
+   * `readGitignoreBelow` says whether .gitignore files inside the folder still count.
+   */
+  withoutGitignoreLevels(readGitignoreBelow: boolean): IgnoreRules {
+    const fileNames = readGitignoreBelow ? this.fileNames : this.fileNames.filter((name) => name !== '.gitignore');
+    return new IgnoreRules(
+      this.levels.filter((level) => level.keyguardOnly),
+      fileNames,
+    );
   }
 
   /** These rules plus the ignore files found in `dir` (if any); `this` is left unchanged. */
   withFolder(dir: string, entries: ReadonlySet<string>): IgnoreRules {
     let levels: Level[] | null = null;
-    for (const name of IGNORE_FILE_NAMES) {
+    for (const name of this.fileNames) {
       if (!entries.has(name)) continue;
       const patterns = readPatterns(join(dir, name));
       if (patterns === null) continue;
       levels ??= [...this.levels];
       levels.push({ base: dir, matcher: ignore().add(patterns), keyguardOnly: name === '.keyguardignore' });
     }
-    return levels ? new IgnoreRules(levels) : this;
+    return levels ? new IgnoreRules(levels, this.fileNames) : this;
   }
 
   isIgnored(absolutePath: string, isDirectory: boolean): boolean {

@@ -1,12 +1,27 @@
 import type { Chunk } from './chunk.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 
-/** A file or blob that was not scanned, and why. */
+/**
+ * A file or blob that was not scanned, and why. A path ending in `/` is a folder that was not
+ * entered (ignored as a whole); its files are not listed one by one.
+ */
 export interface SkippedItem {
   path: string;
-  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file';
+  /** `gitignore`: by .gitignore or .git/info/exclude; `keyguardignore`: by the user's .keyguardignore. */
+  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file' | 'gitignore' | 'keyguardignore';
   detail?: string;
 }
+
+/** How reports name each reason. */
+export const SKIP_REASON_LABELS: Record<SkippedItem['reason'], string> = {
+  binary: 'binary',
+  'too-large': 'too large',
+  unreadable: 'unreadable',
+  'symlink-loop': 'symlink loop',
+  'not-a-file': 'not a file',
+  gitignore: 'ignored by .gitignore',
+  keyguardignore: 'exempted by .keyguardignore',
+};
 
 /** Counters a source fills in while it yields; the scan summary reports them. */
 export interface SourceStats {

@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { UsageError } from '../errors.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
 import { gitStdout, splitNul } from '../git/run.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
-import { IgnoreRules } from './ignore-rules.js';
+import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
 import { pathInside } from './path-inside.js';
 import { readScannable } from './read-file.js';
 import { emptyStats, type Source, type SourceStats } from './source.js';
-import { walk } from './walk.js';
+import { walk, type IgnoredBy, type WalkOptions } from './walk.js';
 
 export interface WorktreeOptions {
   /** Absolute folder that finding paths are relative to. */
@@ -19,13 +18,15 @@ export interface WorktreeOptions {
   /** Absolute files or folders to scan (usually just `root`). */
   targets: readonly string[];
   maxFileSize: number;
-}
-
-/** A path the user named that does not exist is a mistake to report, not an empty scan. */
-export function assertTargetsExist(targets: readonly string[]): void {
-  for (const target of targets) {
-    if (!existsSync(target)) throw new UsageError(`no such file or folder: ${target}`);
-  }
+  /** Which ignore rules apply; default all. */
+  ignoreRules?: IgnoreChoice;
+  /**
+   * In a named folder that .gitignore hides (such as `dist`), still apply the .gitignore files
+   * inside it. Off by default: such a folder is usually ignored as a whole, being build output.
+   */
+  respectIgnoreInside?: boolean;
+  /** Walk ignored build output that ships to browsers (src/build-output.ts); default true. */
+  buildOutput?: boolean;
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -33,17 +34,34 @@ function isInside(path: string, folder: string): boolean {
 }
 
 /**
- * Ignore rules in force at `folder` before its own ignore files are read: the repository's
- * info/exclude and the ignore files of every folder from the repository's top down to the parent
- * of `folder`, so scanning a subfolder honours the .gitignore above it.
+ * Where ignore files above a scanned path are looked for: from the repository's top, or outside a
+ * repository from the scan root; null for a path outside both.
  */
-function rulesAbove(folder: string, repo: RepoLocation | null): IgnoreRules {
-  if (!repo || !isInside(folder, repo.worktree)) return IgnoreRules.empty();
-  let rules = IgnoreRules.fromInfoExclude(repo.gitDir, repo.worktree);
+interface IgnoreScope {
+  top: string;
+  repo: RepoLocation | null;
+  choice: IgnoreChoice;
+}
+
+function scopeFor(path: string, root: string, repo: RepoLocation | null, choice: IgnoreChoice): IgnoreScope | null {
+  if (repo && isInside(path, repo.worktree)) return { top: repo.worktree, repo, choice };
+  if (isInside(path, root)) return { top: root, repo: null, choice };
+  return null;
+}
+
+/**
+ * Ignore rules in force at `folder` before its own ignore files are read: the repository's
+ * info/exclude and the ignore files of every folder from the top down to the parent of `folder`,
+ * so scanning a subfolder honours the .gitignore above it.
+ */
+function rulesAbove(folder: string, scope: IgnoreScope | null): IgnoreRules {
+  if (!scope) return IgnoreRules.empty();
+  const { top, repo, choice } = scope;
+  let rules = repo ? IgnoreRules.fromInfoExclude(repo.gitDir, repo.worktree, choice) : IgnoreRules.empty(choice);
   const chain: string[] = [];
-  for (let dir = dirname(folder); isInside(dir, repo.worktree); dir = dirname(dir)) {
+  for (let dir = dirname(folder); isInside(dir, top); dir = dirname(dir)) {
     chain.unshift(dir);
-    if (dir === repo.worktree) break;
+    if (dir === top) break;
   }
   for (const dir of chain) {
     try {
@@ -56,19 +74,24 @@ function rulesAbove(folder: string, repo: RepoLocation | null): IgnoreRules {
 }
 
 /**
- * Answers "does a .keyguardignore exempt this tracked file?" for files the walk did not reach,
- * checking each folder on the way down (an exempted folder exempts everything in it) and caching
- * the rules per folder, since tracked files come in folder order.
+ * Answers "does a .keyguardignore exempt this path?" for paths the walk did not reach (tracked
+ * files, named files and folders), checking each folder on the way down (an exempted folder
+ * exempts everything in it) and caching the rules per folder, since tracked files come in folder
+ * order.
  */
 class KeyguardExemptions {
   private readonly rulesByFolder = new Map<string, IgnoreRules>();
 
-  constructor(private readonly repo: RepoLocation | null) {}
+  constructor(
+    private readonly root: string,
+    private readonly repo: RepoLocation | null,
+    private readonly choice: IgnoreChoice,
+  ) {}
 
   private rulesIn(folder: string): IgnoreRules {
     let rules = this.rulesByFolder.get(folder);
     if (!rules) {
-      rules = rulesAbove(folder, this.repo);
+      rules = rulesAbove(folder, scopeFor(folder, this.root, this.repo, this.choice));
       try {
         rules = rules.withFolder(folder, new Set(readdirSync(folder)));
       } catch {
@@ -79,23 +102,56 @@ class KeyguardExemptions {
     return rules;
   }
 
-  covers(absolutePath: string): boolean {
-    for (let dir = dirname(absolutePath); this.repo && isInside(dir, this.repo.worktree) && dir !== this.repo.worktree; dir = dirname(dir)) {
+  covers(absolutePath: string, isDirectory = false): boolean {
+    if (!this.choice.keyguardignore) return false;
+    const top = scopeFor(absolutePath, this.root, this.repo, this.choice)?.top;
+    if (top === undefined || absolutePath === top) return false;
+    for (let dir = dirname(absolutePath); isInside(dir, top) && dir !== top; dir = dirname(dir)) {
       if (this.rulesIn(dirname(dir)).isExemptedByKeyguardIgnore(dir, true)) return true;
     }
-    return this.rulesIn(dirname(absolutePath)).isExemptedByKeyguardIgnore(absolutePath, false);
+    return this.rulesIn(dirname(absolutePath)).isExemptedByKeyguardIgnore(absolutePath, isDirectory);
   }
 }
 
-/** The working tree: every file not ignored, plus every file git tracks even if a pattern ignores it. */
+/**
+ * The working tree: every file not ignored, plus every file git tracks even if a pattern ignores
+ * it, ignored build output that ships to browsers (walk.ts), and whatever the user named. What
+ * ignore rules kept out is listed in stats.skipped: an ignored folder once, with a trailing `/`.
+ */
 export class WorktreeSource implements Source {
   readonly stats: SourceStats = emptyStats();
   private readonly repo: RepoLocation | null;
   private tracked: string[] = [];
   private readonly envFilesSeen: string[] = [];
+  private readonly ignoreChoice: IgnoreChoice;
+  private readonly exemptions: KeyguardExemptions;
 
   constructor(private readonly options: WorktreeOptions) {
     this.repo = locateRepo(options.root);
+    this.ignoreChoice = options.ignoreRules ?? ALL_IGNORE_RULES;
+    this.exemptions = new KeyguardExemptions(options.root, this.repo, this.ignoreChoice);
+  }
+
+  /** A folder (with a trailing `/`) or file that ignore rules kept out of the scan, for the summary. */
+  private skipIgnored(absolutePath: string, isDirectory: boolean, by: IgnoredBy): void {
+    const path = this.toRootPath(absolutePath);
+    this.stats.skipped.push({ path: isDirectory ? `${path}/` : path, reason: by });
+  }
+
+  /**
+   * The files of one named path. A named file is scanned whatever .gitignore says; a named folder
+   * that .gitignore hides (itself or through a parent) is walked whole, without the rules that hide
+   * it. Only .keyguardignore, the user's own exemption, can keep a named path out.
+   */
+  private filesOf(target: string, isDirectory: boolean, walkOptions: WalkOptions): Iterable<{ absolutePath: string }> {
+    if (this.exemptions.covers(target, isDirectory)) {
+      this.skipIgnored(target, isDirectory, 'keyguardignore');
+      return [];
+    }
+    if (!isDirectory) return [{ absolutePath: target }];
+    const above = rulesAbove(target, scopeFor(target, this.options.root, this.repo, this.ignoreChoice));
+    const rules = above.isIgnored(target, true) ? above.withoutGitignoreLevels(this.options.respectIgnoreInside === true) : above;
+    return walk(target, rules, walkOptions);
   }
 
   private toRootPath(absolutePath: string): string {
@@ -122,7 +178,16 @@ export class WorktreeSource implements Source {
       this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
     }
     const visited = new Set<string>();
-    const onUnreadable = (path: string, code: string) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'unreadable', detail: code });
+    const trackedSet = new Set(this.tracked);
+    const walkOptions: WalkOptions = {
+      buildOutput: this.options.buildOutput !== false,
+      onUnreadable: (path, code) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'unreadable', detail: code }),
+      // A tracked file is scanned below whatever .gitignore says, so it is not reported as skipped.
+      onIgnored: (path, isDirectory, by) => {
+        if (by === 'keyguardignore' || isDirectory || !trackedSet.has(path)) this.skipIgnored(path, isDirectory, by);
+      },
+    };
+    const { onUnreadable } = walkOptions;
     for (const target of this.options.targets) {
       let isDirectory: boolean;
       try {
@@ -131,8 +196,7 @@ export class WorktreeSource implements Source {
         onUnreadable(target, (error as NodeJS.ErrnoException).code ?? 'EIO');
         continue;
       }
-      const files = isDirectory ? walk(target, rulesAbove(target, this.repo), onUnreadable) : [{ absolutePath: target }];
-      for (const { absolutePath } of files) {
+      for (const { absolutePath } of this.filesOf(target, isDirectory, walkOptions)) {
         if (visited.has(absolutePath)) continue;
         visited.add(absolutePath);
         const chunk = this.readChunk(absolutePath);
@@ -140,11 +204,10 @@ export class WorktreeSource implements Source {
       }
     }
     // Tracked files that a .gitignore pattern hides: git still commits and pushes them.
-    const exemptions = new KeyguardExemptions(this.repo);
     for (const absolutePath of this.tracked) {
       if (visited.has(absolutePath) || !this.options.targets.some((target) => isInside(absolutePath, target))) continue;
       if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
-      if (exemptions.covers(absolutePath)) continue;
+      if (this.exemptions.covers(absolutePath)) continue;
       visited.add(absolutePath);
       const chunk = this.readChunk(absolutePath);
       if (chunk) yield chunk;

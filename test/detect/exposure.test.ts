@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILD_OUTPUT_FOLDERS } from '../../src/build-output.js';
 import { clientExposure } from '../../src/detect/exposure.js';
 
 const SERVER_LINE = 'const client = new OpenAI({ apiKey: key });';
@@ -54,6 +55,12 @@ describe('clientExposure', () => {
       ['dist/index.html', 'build output'],
       ['build/client/assets/root.css', 'build output'],
       ['web/build/main.js.map', 'build output'],
+      ['out/_next/data/app.js', 'build output'],
+      ['www/build/main.js', 'build output'],
+      ['storybook-static/main.iframe.bundle.js', 'build output'],
+      ['.svelte-kit/output/client/_app/immutable/entry/app.js', 'build output'],
+      ['.nuxt/dist/client/entry.js', 'build output'],
+      ['apps/web/_site/assets/site.js', 'build output'],
       ['vendor/jquery.min.js', 'bundled scripts'],
       ['src/app.bundle.js', 'bundled scripts'],
       ['src/283.chunk.js', 'bundled scripts'],
@@ -64,6 +71,11 @@ describe('clientExposure', () => {
     ])('%s', (path, reason) => {
       expect(clientExposure(path, SERVER_LINE)?.reason).toContain(reason);
     });
+  });
+
+  it.each(BUILD_OUTPUT_FOLDERS)('every build-output folder the walk scans counts as shipped: %s', (folder) => {
+    expect(clientExposure(`${folder}/assets/app-1a2b.js`, SERVER_LINE)).not.toBeNull();
+    expect(clientExposure(`apps/web/${folder}/index.html`, SERVER_LINE)).not.toBeNull();
   });
 
   describe('mobile apps', () => {
@@ -101,6 +113,8 @@ describe('clientExposure', () => {
       'config/settings.yaml',
       'dist/server/index.js',
       'build/server/index.js',
+      '.nuxt/dist/server/server.mjs',
+      'out/extension.d.ts',
       'dist/cli.d.ts',
       'build/lib/app/config.py',
       'public/index.php',

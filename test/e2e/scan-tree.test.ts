@@ -68,6 +68,7 @@ describe('keyguard scan (working tree, not a git repository)', () => {
   it('skips binary and oversized files and says so in the summary', () => {
     write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(fakeKeys.github())]));
     write('big.txt', `token=${fakeKeys.github()}\n${'x'.repeat(2 * 1024 * 1024)}`);
+    write('README.md', '# a project\n');
     const { code, summary } = scanJson('--max-file-size', '1');
     expect(code).toBe(0);
     expect(summary.filesSkipped).toBe(2);
@@ -86,9 +87,9 @@ describe('keyguard scan (working tree, not a git repository)', () => {
   });
 
   it('honours .gitignore and .keyguardignore even outside a git repository', () => {
-    write('.gitignore', 'build/\n*.log\n!keep.log\n');
+    write('.gitignore', 'generated/\n*.log\n!keep.log\n');
     write('.keyguardignore', 'vendor/\n');
-    for (const path of ['build/out.js', 'debug.log', 'vendor/lib.js']) write(path, `token = "${fakeKeys.github()}"\n`);
+    for (const path of ['generated/out.js', 'debug.log', 'vendor/lib.js']) write(path, `token = "${fakeKeys.github()}"\n`);
     write('keep.log', `token = "${fakeKeys.github()}"\n`);
     const { findings } = scanJson();
     expect(findings.map((finding) => finding.file)).toEqual(['keep.log']);

@@ -32,6 +32,15 @@ describe('formatJson', () => {
     expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
+  it('matches the schema for a --pack scan with ignored folders and files in skipped', () => {
+    const skipped = [
+      { path: 'node_modules/', reason: 'gitignore' as const },
+      { path: 'fixtures/sample.js', reason: 'keyguardignore' as const },
+    ];
+    const report = parse(formatJson(sampleResult([], { mode: 'pack', commitsScanned: null, blobsScanned: null, filesSkipped: 1, skipped })));
+    expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
   it('is versioned, names the tool and leaves out the absolute root', () => {
     const result = sampleResult();
     const output = formatJson(result);

@@ -72,6 +72,20 @@ describe('formatText', () => {
     expect(verbose).toContain('  db/dump.sql  too large (12 MB, over the 10 MB limit)\n');
   });
 
+  it('counts ignored folders apart from files, each reason once', () => {
+    const skipped = [
+      { path: 'node_modules/', reason: 'gitignore' as const },
+      { path: 'coverage/', reason: 'gitignore' as const },
+      { path: 'debug.log', reason: 'gitignore' as const },
+      { path: 'fixtures/', reason: 'keyguardignore' as const },
+      { path: 'assets/logo.png', reason: 'binary' as const },
+    ];
+    const output = formatText(sampleResult([], { filesSkipped: 2, skipped, warnings: [] }), { color: false, verbose: true });
+    expect(output).toContain(
+      'Skipped 3 folders and 2 files: 2 folders and 1 file ignored by .gitignore, 1 folder exempted by .keyguardignore, 1 binary\n  node_modules/  ignored by .gitignore\n',
+    );
+  });
+
   it('uses colour only when asked to', () => {
     expect(formatText(sampleResult(), plain)).not.toContain(ANSI_ESCAPE);
     expect(formatText(sampleResult(), { color: true, verbose: true })).toContain(ANSI_ESCAPE);
