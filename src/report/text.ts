@@ -15,6 +15,8 @@ export interface TextOptions {
   color: boolean;
   /** Also list every skipped file with the reason it was skipped. */
   verbose: boolean;
+  /** The --fail-on threshold, so the summary can say which findings did not fail the run. */
+  failOn?: Severity | 'none';
 }
 
 const SEVERITY_STYLES: Record<Severity, (style: ChalkInstance) => ChalkInstance> = {
@@ -33,7 +35,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   // Basic colours are all the report uses, so level 1 works on every colour terminal.
   const style = new Chalk({ level: options.color ? 1 : 0 });
   const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, style));
-  sections.push(formatSummary(result.summary, options.verbose, style));
+  sections.push(formatSummary(result.summary, options, style));
   if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
   return `${sections.join('\n\n')}\n`;
 }
@@ -87,9 +89,12 @@ function formatFinding(finding: Finding, style: ChalkInstance): string {
   return [header, ...details.map((line) => `    ${line}`)].join('\n');
 }
 
-function formatSummary(summary: ScanSummary, verbose: boolean, style: ChalkInstance): string {
+function formatSummary(summary: ScanSummary, options: TextOptions, style: ChalkInstance): string {
+  const { verbose } = options;
+  const belowThreshold = options.failOn === undefined ? null : failOnNote(summary, options.failOn);
   return [
     formatHeadline(summary, style),
+    ...(belowThreshold === null ? [] : [belowThreshold]),
     formatScanned(summary),
     ...formatSuppressed(summary),
     ...formatSkipped(summary, verbose),
@@ -103,6 +108,15 @@ function formatHeadline(summary: ScanSummary, style: ChalkInstance): string {
     SEVERITY_STYLES[severity](style)(`${summary.bySeverity[severity]} ${severity}`),
   );
   return `${style.red.bold('✖')} ${style.bold(formatCount(summary.findings, 'finding'))}: ${bySeverity.join(', ')}`;
+}
+
+/** Findings below --fail-on are reported but pass the run; say so, or a red headline with exit 0 puzzles. */
+export function failOnNote(summary: ScanSummary, failOn: Severity | 'none'): string | null {
+  const threshold = failOn === 'none' ? SEVERITIES.length : SEVERITIES.indexOf(failOn);
+  const below = SEVERITIES.filter((_, rank) => rank < threshold).reduce((count, severity) => count + summary.bySeverity[severity], 0);
+  if (below === 0) return null;
+  const why = failOn === 'none' ? '--fail-on none' : `they are below --fail-on ${failOn}`;
+  return `${formatCount(below, 'finding')} did not fail the run: ${why}`;
 }
 
 function formatScanned(summary: ScanSummary): string {
