@@ -105,7 +105,7 @@ describe('formatSarif', () => {
   it('maps severities to levels: medium is a warning', () => {
     const [result] = sarifOf([GENERIC_FINDING]).runs[0].results;
     expect(result).toMatchObject({ ruleIndex: 2, level: 'warning' });
-    expect(result).not.toHaveProperty('properties');
+    expect(result.properties).toEqual({ 'security-severity': '5.5' });
   });
 
   it('puts the commit of a history finding in the message and the properties', () => {
