@@ -77,11 +77,10 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
   const quietAndClean = flags.quiet === true && result.findings.length === 0 && flags.format === 'text';
   const report = quietAndClean ? '' : formatReport(result, flags.format, { color, verbose: flags.verbose === true, failOn: flags.failOn });
-  // The text summary says these itself; other formats go to files and tools, so tell the person on stderr.
-  if (!flags.quiet && flags.format !== 'text') {
-    const notes = [failOnNote(result.summary, flags.failOn), flags.format === 'sarif' ? sarifLimitWarning(result) : null];
-    for (const note of notes) if (note !== null) process.stderr.write(`keyguard: ${note}\n`);
-  }
+  // The text summary says these itself; compact has no summary and SARIF goes to a tool, so the
+  // person reading the log hears it on stderr. JSON carries its own summary for scripts.
+  const notes = [flags.format === 'compact' ? failOnNote(result.summary, flags.failOn) : null, flags.format === 'sarif' ? sarifLimitWarning(result) : null];
+  for (const note of notes) if (note !== null && !flags.quiet) process.stderr.write(`keyguard: ${note}\n`);
   if (flags.output !== undefined) {
     try {
       writeFileSync(flags.output, report);
