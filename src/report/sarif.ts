@@ -8,6 +8,7 @@ import { severityRank, type Finding, type Severity } from '../finding/finding.js
 import { locateRepo } from '../git/locate.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
+import { secretLabels, type SecretLabel } from './secret-label.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -116,6 +117,7 @@ export function formatSarif(result: ScanResult): string {
   const defaultSeverity = new Map(result.rules.map((rule) => [rule.id, rule.severity]));
   const prefix = repositoryPrefix(result.root);
   const occurrences = new OccurrenceCounter();
+  const labelOf = secretLabels(result.rules);
   const ruleIdOf = (finding: Finding) =>
     (defaultSeverity.get(finding.ruleId) ?? finding.severity) === finding.severity ? finding.ruleId : variantId(finding.ruleId, finding.severity);
   const log = {
@@ -147,7 +149,7 @@ export function formatSarif(result: ScanResult): string {
           [SOURCE_ROOT]: { description: { text: 'The root of the git repository (the scanned folder outside git); result paths are relative to it.' } },
         },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => toResult(finding, ruleIdOf(finding), ruleIndexes.get(ruleIdOf(finding)), prefix, occurrences.next(finding.fingerprint))),
+        results: findings.map((finding) => toResult(finding, ruleIdOf(finding), ruleIndexes.get(ruleIdOf(finding)), prefix, occurrences.next(finding.fingerprint), labelOf(finding.ruleId))),
       },
     ],
   };
@@ -188,12 +190,12 @@ function formatHelp(rule: RuleInfo): { text: string; markdown: string } {
   return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
 }
 
-function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefined, prefix: string, occurrence: number) {
+function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefined, prefix: string, occurrence: number, label: SecretLabel) {
   return {
     ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVELS[finding.severity],
-    message: { text: formatMessage(finding) },
+    message: { text: formatMessage(finding, label) },
     locations: [
       {
         physicalLocation: {
@@ -219,9 +221,9 @@ function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefine
  * GitHub shows the first sentence as the alert's title, so the finding's own message leads. The
  * details go on lines of their own, where no added full stop can be mistaken for part of a secret.
  */
-function formatMessage(finding: Finding): string {
+function formatMessage(finding: Finding, label: SecretLabel): string {
   const lines = [finding.message];
-  if (finding.secret !== '') lines.push(`Secret: ${finding.secret}`);
+  if (finding.secret !== '') lines.push(`${label[0]!.toUpperCase()}${label.slice(1)}: ${finding.secret}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
   return lines.join('\n');

@@ -9,6 +9,7 @@ import type { ScanResult, ScanSummary } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
 import { printable } from './printable.js';
+import { secretLabels, type SecretLabel } from './secret-label.js';
 
 export interface TextOptions {
   /** Decided by the caller: false when stdout is not a TTY, NO_COLOR is set or --no-color is given. */
@@ -34,7 +35,8 @@ const LABEL_WIDTH = 'secret'.length;
 export function formatText(result: ScanResult, options: TextOptions): string {
   // Basic colours are all the report uses, so level 1 works on every colour terminal.
   const style = new Chalk({ level: options.color ? 1 : 0 });
-  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, style));
+  const labelOf = secretLabels(result.rules);
+  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, labelOf, style));
   sections.push(formatSummary(result.summary, options, style));
   if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
   return `${sections.join('\n\n')}\n`;
@@ -65,11 +67,11 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatFileGroup(file: string, findings: Finding[], style: ChalkInstance): string {
-  return [style.bold.underline(printable(file)), ...findings.map((finding) => formatFinding(finding, style))].join('\n');
+function formatFileGroup(file: string, findings: Finding[], labelOf: (ruleId: string) => SecretLabel, style: ChalkInstance): string {
+  return [style.bold.underline(printable(file)), ...findings.map((finding) => formatFinding(finding, labelOf(finding.ruleId), style))].join('\n');
 }
 
-function formatFinding(finding: Finding, style: ChalkInstance): string {
+function formatFinding(finding: Finding, secretLabel: SecretLabel, style: ChalkInstance): string {
   const severity = SEVERITY_STYLES[finding.severity](style)(finding.severity.padEnd(SEVERITY_WIDTH));
   const location = `${printable(finding.file)}:${finding.line}:${finding.column}`;
   const lines = [
@@ -77,7 +79,7 @@ function formatFinding(finding: Finding, style: ChalkInstance): string {
     printable(finding.message),
   ];
   const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
-  if (finding.secret !== '') lines.push(label('secret', printable(finding.secret)));
+  if (finding.secret !== '') lines.push(label(secretLabel, printable(finding.secret)));
   if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
   if (finding.clientExposure) {
     lines.push(style.magenta(`⚠ client-side exposure: ${printable(finding.clientExposure.reason)}`));
