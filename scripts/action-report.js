@@ -2,7 +2,10 @@
 // `findings` output to the number of results and prints one annotation per finding, so they show
 // on the pull request's files. Messages come from the report, where secrets are redacted.
 //
-//   node scripts/action-report.js <report.sarif> <scanned path>
+//   node scripts/action-report.js <report.sarif>
+//
+// SARIF URIs are relative to the repository root (keyguard writes them so even when a subfolder is
+// scanned), which is where annotation paths start too.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,19 +14,19 @@ import { pathToFileURL } from 'node:url';
 const escapeData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function annotations(sarif, scannedPath) {
+export function annotations(sarif) {
   const results = sarif.runs.flatMap((run) => run.results ?? []);
   return results.map((result) => {
     const location = result.locations?.[0]?.physicalLocation;
-    const file = location ? posix.normalize(posix.join(scannedPath, location.artifactLocation.uri)) : null;
+    const file = location ? posix.normalize(decodeURIComponent(location.artifactLocation.uri)) : null;
     const where = file ? `file=${escapeProperty(file)},line=${location.region?.startLine ?? 1},` : '';
     const command = result.level === 'error' ? 'error' : 'warning';
     return `::${command} ${where}title=${escapeProperty(`keyguard: ${result.ruleId}`)}::${escapeData(result.message.text)}`;
   });
 }
 
-function main([reportFile, scannedPath = '.']) {
-  const lines = annotations(JSON.parse(readFileSync(reportFile, 'utf8')), scannedPath);
+function main([reportFile]) {
+  const lines = annotations(JSON.parse(readFileSync(reportFile, 'utf8')));
   for (const line of lines) console.log(line);
   console.log(`keyguard: ${lines.length} finding(s); SARIF report: ${reportFile}`);
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `findings=${lines.length}\n`);

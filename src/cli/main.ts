@@ -49,6 +49,16 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await runInitCommand(path, flags.force === true));
     });
 
+  program
+    .command('fix')
+    .description('add the missing .gitignore entries for env files and untrack committed ones (git rm --cached; files stay on disk); never edits code')
+    .argument('[path]', 'the project folder', '.')
+    .option('--dry-run', 'show what would change and change nothing')
+    .action(async (path: string, flags: { dryRun?: boolean }) => {
+      const { runFixCommand } = await import('./fix-command.js');
+      setExitCode(await runFixCommand(path, flags.dryRun === true));
+    });
+
   program.addHelpText('after', TOP_LEVEL_EXAMPLES);
   return program;
 }

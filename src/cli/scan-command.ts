@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
+import { sarifLimitWarning } from '../report/sarif.js';
+import { failOnNote } from '../report/text.js';
 import { scan, type HistoryScanOptions, type ScanOptions } from '../scan.js';
 import type { ScanResult } from '../scan-result.js';
 import { progressPrinter } from './progress.js';
@@ -84,7 +86,11 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
   const toTerminal = flags.output === undefined && process.stdout.isTTY === true;
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
   const quietAndClean = flags.quiet === true && result.findings.length === 0 && flags.format === 'text';
-  const report = quietAndClean ? '' : formatReport(result, flags.format, { color, verbose: flags.verbose === true });
+  const report = quietAndClean ? '' : formatReport(result, flags.format, { color, verbose: flags.verbose === true, failOn: flags.failOn });
+  // The text summary says these itself; compact has no summary and SARIF goes to a tool, so the
+  // person reading the log hears it on stderr. JSON carries its own summary for scripts.
+  const notes = [flags.format === 'compact' ? failOnNote(result.summary, flags.failOn) : null, flags.format === 'sarif' ? sarifLimitWarning(result) : null];
+  for (const note of notes) if (note !== null && !flags.quiet) process.stderr.write(`keyguard: ${note}\n`);
   if (flags.output !== undefined) {
     try {
       writeFileSync(flags.output, report);

@@ -11,7 +11,7 @@ export interface FlagSpec {
 }
 
 export const SCAN_FLAGS: readonly FlagSpec[] = [
-  { flags: '--format <format>', description: 'report format', defaultValue: 'text', choices: ['text', 'json', 'sarif'] },
+  { flags: '--format <format>', description: 'report format (compact: one `path:line:col severity rule secret` line per finding)', defaultValue: 'text', choices: ['text', 'compact', 'json', 'sarif'] },
   { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout (the exit code is unchanged)' },
   { flags: '--fail-on <severity>', description: 'exit 1 only for findings at or above this severity ("none" never fails)', defaultValue: 'info', choices: ['info', 'low', 'medium', 'high', 'critical', 'none'] },
   { flags: '--show-secrets', description: 'print secrets in full instead of redacted (never do this in CI logs)' },

@@ -10,6 +10,8 @@ import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
 import { historyRemedy, remedyFor } from '../finding/remedy.js';
+import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
+import { shortSha } from '../finding/short-sha.js';
 
 /** Characters of real text shown to a rule's regex beyond each window (see collectHits). */
 const LOOK_MARGIN = 256;
@@ -51,7 +53,7 @@ export class Detector {
       for (const window of windows) this.collectHits(rule, text, window, chunk.path, lines, hits);
     }
     return withoutOverlaps(hits).flatMap((hit) => {
-      const finding = this.toFinding(hit, chunk, lines);
+      const finding = this.toFinding(hit, chunk, lines, text);
       return finding ? [finding] : [];
     });
   }
@@ -117,7 +119,7 @@ export class Detector {
     if (!dropped) hits.push({ rule, start, end, secret });
   }
 
-  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): RawFinding | null {
+  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex, text: string): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const begin = lines.position(hit.start);
@@ -144,14 +146,21 @@ export class Detector {
       showAsIs: rule.category === 'risky-code',
       inlineAllow,
       message: chunk.commit
-        ? `${definition.name} committed in ${chunk.commit.sha.slice(0, 8)}${where}.`
+        ? `${definition.name} committed in ${shortSha(chunk.commit.sha)}${where}.`
         : `${definition.name} found${where}.`,
       remedy: chunk.commit ? historyRemedy(definition) : remedyFor(definition, exposure !== null),
       references: definition.references,
       commit: chunk.commit ?? null,
       clientExposure: exposure,
+      ...(isEnvFile(chunk.path) || isEnvTemplate(chunk.path) ? envVariable(text.slice(lines.lineStart(begin.line - 1), hit.start)) : {}),
     };
   }
+}
+
+/** `export API_KEY="` before a secret in an env file names the variable `API_KEY`. */
+function envVariable(lineBeforeSecret: string): { variable?: string } {
+  const name = /([A-Za-z_][\w.-]*)["']?[ \t]*[:=][ \t]*["']?$/.exec(lineBeforeSecret)?.[1];
+  return name ? { variable: name } : {};
 }
 
 /** Where the name (a run of `[\w.-]`) that holds `offset` begins. */

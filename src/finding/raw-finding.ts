@@ -14,4 +14,9 @@ export interface RawFinding extends Omit<Finding, 'secret' | 'fingerprint'> {
   showAsIs: boolean;
   /** An allow comment on the finding's line (or the line above) that covers it. */
   inlineAllow: InlineAllow | null;
+  /**
+   * In env files, the variable the secret is assigned to (`OPENAI_API_KEY`): the env file's
+   * hygiene finding names the variables that make it critical (names only, never values).
+   */
+  variable?: string;
 }

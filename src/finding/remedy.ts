@@ -18,6 +18,9 @@ export function remedyFor(definition: RuleDefinition, clientSide: boolean): stri
 
 /** What to do about a secret found in git history, where deleting the file does not help. */
 export function historyRemedy(definition: RuleDefinition): string {
+  if (definition.category === 'risky-code') {
+    return `This match is code, not a key, so history holds no secret here and nothing needs rotating for it. ${definition.remedy ?? 'Make sure the current code no longer does this.'}`;
+  }
   return (
     `Rotate the key first${rotateLink(definition)}: it stays readable in every clone of this history, so deleting the file in a new commit is not enough. ` +
     'Then, optionally, purge it from history with git filter-repo (--replace-text or --invert-paths) and force-push.'

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { shortSha } from '../finding/short-sha.js';
 import { resolve } from 'node:path';
 import { GitError } from './errors.js';
 import { gitOutput } from './run.js';
@@ -49,5 +50,5 @@ export async function shallowCloneWarning(repo: Repository): Promise<string> {
   if (boundaries.length === 0) return `shallow clone: older history is not available; ${fix}`;
   const newest = await askGit(repo.cwd, ['log', '--no-walk', '--date-order', '-n', '1', '--format=%H %cs', ...boundaries]);
   const [sha = '', date = ''] = newest.split(' ');
-  return `shallow clone: history before ${date} (commit ${sha.slice(0, 12)}) is not available; ${fix}`;
+  return `shallow clone: history before ${date} (commit ${shortSha(sha)}) is not available; ${fix}`;
 }

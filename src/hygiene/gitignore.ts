@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { RawFinding } from '../finding/raw-finding.js';
 import type { RuleInfo } from '../scan-result.js';
-import { ignoredByGit } from '../git/check-ignore.js';
+import { envFileFinding, trackedUncoveredEnvFileFinding } from './env-files.js';
 import { hygieneFinding } from './hygiene-finding.js';
-import { projectLoadsDotenv } from './dotenv-usage.js';
+import { describeEntry } from './ignore-entry.js';
+import { auditIgnoreRules, type EnvInventory, type IgnorePlan } from './ignore-plan.js';
 
 export const GITIGNORE_RULE = {
   id: 'gitignore-missing-entry',
@@ -16,50 +16,48 @@ export const GITIGNORE_RULE = {
   category: 'hygiene',
 } as const satisfies RuleInfo;
 
-export interface GitignoreCheckInput {
-  /** Top folder of the repository's work tree. */
-  worktree: string;
+export interface WorktreeHygieneInput extends EnvInventory {
   /** Root of the scan; finding paths are relative to it. */
   scanRoot: string;
-  /** Env files that exist in the work tree, relative to `worktree`, forward slashes. */
-  envFiles: readonly string[];
-}
-
-function toScanPath(input: GitignoreCheckInput, worktreePath: string): string {
-  return relative(input.scanRoot, join(input.worktree, worktreePath)).split('\\').join('/');
-}
-
-function finding(file: string, message: string, remedy: string): RawFinding {
-  return hygieneFinding(GITIGNORE_RULE, file, message, remedy);
+  /** The env files in `envFiles` that git tracks. */
+  tracked: ReadonlySet<string>;
 }
 
 /**
- * Reports env files that git's ignore rules do not cover, judged by git itself (check-ignore), and
- * a project that loads .env files but would not ignore one at its root. The suggested line is the
- * file's own name without a slash, which git matches at any depth and which cannot hide templates.
+ * The hygiene findings of a work tree, one per env file at most: a tracked env file (with the
+ * missing ignore entry folded in when there is one), an untracked env file that no ignore rule
+ * covers, and a project that loads .env files but would not ignore one. The suggested lines come
+ * from ignoreEntry(), the same lines `keyguard fix` writes.
  */
-export async function gitignoreFindings(input: GitignoreCheckInput): Promise<RawFinding[]> {
-  const rootGitignore = toScanPath(input, '.gitignore');
-  const gitignoreExists = existsSync(join(input.worktree, '.gitignore'));
-  const action = gitignoreExists ? `add this line to ${rootGitignore}` : `create ${rootGitignore} with this line`;
-  if (input.envFiles.length > 0) {
-    const covered = await ignoredByGit(input.worktree, input.envFiles);
-    return input.envFiles
-      .filter((path) => !covered.has(path))
-      .map((path) => {
-        const line = path.slice(path.lastIndexOf('/') + 1);
-        const file = toScanPath(input, path);
-        return finding(file, `${file} is not covered by any ignore rule.`, `To keep it out of git, ${action}: ${line}`);
-      });
+export async function worktreeHygieneFindings(input: WorktreeHygieneInput): Promise<RawFinding[]> {
+  const toScanPath = (worktreePath: string) => relative(input.scanRoot, join(input.worktree, worktreePath)).split(sep).join('/');
+  const { plans, uncovered } = await auditIgnoreRules(input);
+  const planFor = new Map<string, IgnorePlan>(plans.flatMap((plan) => plan.uncovered.map((path) => [path, plan] as const)));
+  const findings: RawFinding[] = [];
+  for (const path of input.envFiles) {
+    const plan = planFor.get(path);
+    const file = toScanPath(path);
+    if (input.tracked.has(path)) {
+      findings.push(plan ? trackedUncoveredEnvFileFinding(file, toScanPath(plan.gitignore), describeEntry(plan.lines)) : envFileFinding('tracked', file));
+    } else if (plan && uncovered.has(path)) {
+      findings.push(hygieneFinding(GITIGNORE_RULE, file, `${file} is not covered by any ignore rule.`, `To keep it out of git, ${action(plan, toScanPath)} (or run \`keyguard fix\`).`));
+    }
   }
-  if (!projectLoadsDotenv(input.worktree)) return [];
-  const covered = await ignoredByGit(input.worktree, ['.env']);
-  if (covered.has('.env')) return [];
-  return [
-    finding(
-      rootGitignore,
-      'The project loads a .env file (dotenv is a dependency) but no ignore rule covers .env.',
-      `Before anyone creates one, ${action}: .env`,
-    ),
-  ];
+  for (const plan of plans.filter((candidate) => candidate.uncovered.length === 0)) {
+    findings.push(
+      hygieneFinding(
+        GITIGNORE_RULE,
+        toScanPath(plan.gitignore),
+        'The project loads a .env file (dotenv is a dependency) but no ignore rule covers .env.',
+        `Before anyone creates one, ${action(plan, toScanPath)} (or run \`keyguard fix\`).`,
+      ),
+    );
+  }
+  return findings;
+}
+
+function action(plan: IgnorePlan, toScanPath: (path: string) => string): string {
+  const where = toScanPath(plan.gitignore);
+  const lines = describeEntry(plan.lines);
+  return plan.exists ? `add ${lines} to ${where}` : `create ${where} with ${lines}`;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readIfExists } from './files.js';
-import { HUSKY_HOOK_LINE, runsKeyguardScan } from './hook-command.js';
+import { huskyHookLine, LEGACY_HUSKY_HOOK_LINE, runsKeyguardScan } from './hook-command.js';
 import type { InstallOutcome } from './outcome.js';
 import { addHuskyToPackageJson } from './package-json.js';
 import type { Repository } from './repository.js';
@@ -14,41 +14,72 @@ import type { Repository } from './repository.js';
  * wrappers that may not exist yet, which makes git skip every hook. So the hook is active right
  * away only when husky is already set up; otherwise the summary says to run npm install.
  */
-export async function installHuskyHook(repository: Repository): Promise<InstallOutcome> {
+export async function installHuskyHook(repository: Repository, packageDir: string = repository.root): Promise<InstallOutcome> {
   const { root } = repository;
-  const packageJsonPath = path.join(root, 'package.json');
-  const hookPath = path.join(root, '.husky', 'pre-commit');
+  // '' at the repository root; `frontend` for a package in a subfolder (monorepo).
+  const packageFolder = path.relative(root, packageDir).split(path.sep).join('/');
+  const shown = (name: string) => (packageFolder === '' ? name : `${packageFolder}/${name}`);
+  const packageJsonPath = path.join(packageDir, 'package.json');
+  const hookPath = path.join(packageDir, '.husky', 'pre-commit');
+  const hookLine = huskyHookLine(packageFolder);
 
   // Everything is worked out before anything is written, so an invalid package.json changes nothing.
   const packageJsonText = await readFile(packageJsonPath, 'utf8');
-  const packageJsonEdit = addHuskyToPackageJson(packageJsonText);
+  const packageJsonEdit = addHuskyToPackageJson(packageJsonText, huskyCommand(packageFolder));
   const existingHook = await readIfExists(hookPath);
+  const upgraded = existingHook === null ? null : upgradeLegacyLine(existingHook, hookLine);
   const hookNeedsLine = existingHook === null || !runsKeyguardScan(existingHook);
 
-  const changes = [...packageJsonEdit.changes];
+  const changes = packageJsonEdit.changes.map((change) => (packageFolder === '' ? change : `${packageFolder}/${change}`));
   if (packageJsonEdit.text !== packageJsonText) await writeFile(packageJsonPath, packageJsonEdit.text);
   if (hookNeedsLine) {
     await mkdir(path.dirname(hookPath), { recursive: true });
     // Executable so that husky v8 setups, where git runs .husky/pre-commit itself, run it too.
-    await writeFile(hookPath, appendLine(existingHook ?? '', HUSKY_HOOK_LINE), { mode: 0o755 });
-    changes.push(`.husky/pre-commit: ${existingHook === null ? 'created, running' : 'added'} \`${HUSKY_HOOK_LINE}\``);
+    await writeFile(hookPath, appendLine(existingHook ?? '', hookLine), { mode: 0o755 });
+    changes.push(`${shown('.husky/pre-commit')}: ${existingHook === null ? 'created, running' : 'added'} \`${hookLine}\``);
+  } else if (upgraded !== null && upgraded !== existingHook) {
+    await writeFile(hookPath, upgraded);
+    changes.push(`${shown('.husky/pre-commit')}: replaced \`${LEGACY_HUSKY_HOOK_LINE}\` with \`${hookLine}\`, which says "run npm install" when keyguard is missing`);
   }
 
   const notes: string[] = [];
+  if (packageFolder !== '') {
+    notes.push(
+      `the package is in ${packageFolder}/ of the git repository: its prepare script runs husky from the repository root (\`${huskyCommand(packageFolder)}\`) and the hook changes into ${packageFolder}/ before it runs keyguard, so commits from any folder are checked`,
+    );
+  }
   if (!packageJsonEdit.providesKeyguard) {
     notes.push('add keyguard to devDependencies (npm install --save-dev keyguard): the hook runs node_modules/.bin/keyguard and never downloads it');
   }
-  if (!isHuskyActive(repository)) {
+  if (!isHuskyActive(repository, packageDir)) {
     notes.push('run npm install: its prepare script runs husky, which points git at .husky/ (until then the hook does not run)');
   }
   return { changes, notes };
 }
 
-function isHuskyActive({ root, hooksPath }: Repository): boolean {
+function isHuskyActive({ root, hooksPath }: Repository, packageDir: string): boolean {
   if (hooksPath === null) return false;
   const hooksDir = path.resolve(root, hooksPath.value);
   // husky v9 points git at .husky/_, husky v8 at .husky itself.
-  return hooksDir === path.join(root, '.husky', '_') || hooksDir === path.join(root, '.husky');
+  return hooksDir === path.join(packageDir, '.husky', '_') || hooksDir === path.join(packageDir, '.husky');
+}
+
+/**
+ * husky installs from the git root only, so for a package in a subfolder its documented prepare
+ * script goes up to the root and names the package's .husky folder.
+ */
+function huskyCommand(packageFolder: string): string {
+  if (packageFolder === '') return 'husky';
+  const up = packageFolder.split('/').map(() => '..').join('/');
+  return `cd ${up} && husky ${packageFolder}/.husky`;
+}
+
+/** A hook that still has the old bare line gets the new one in its place, the rest kept. */
+function upgradeLegacyLine(script: string, line: string): string {
+  return script
+    .split('\n')
+    .map((current) => (current.replace(/\r$/, '').trim() === LEGACY_HUSKY_HOOK_LINE ? current.replace(LEGACY_HUSKY_HOOK_LINE, line) : current))
+    .join('\n');
 }
 
 /** Keeps every existing line; husky v9 hooks are plain shell, so a new file needs no shebang. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { installGitHook } from './git-hook.js';
 import { installHuskyHook } from './husky.js';
@@ -13,8 +13,8 @@ export interface InitOptions {
 }
 
 /**
- * `husky` when the repository root has a package.json (husky's `prepare` script runs at the git
- * root), otherwise a plain git hook.
+ * `husky` when the folder init runs for (or one above it, up to the repository root) has a
+ * package.json, otherwise a plain git hook.
  */
 export type HookKind = 'husky' | 'git-hook';
 
@@ -36,13 +36,25 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   let hookKind: HookKind | null = null;
   try {
     const repository = await openRepository(options.cwd);
-    hookKind = existsSync(path.join(repository.root, 'package.json')) ? 'husky' : 'git-hook';
+    const packageDir = nearestPackage(realpathSync(path.resolve(options.cwd)), repository.root);
+    hookKind = packageDir !== null ? 'husky' : 'git-hook';
     const outcome =
-      hookKind === 'husky' ? await installHuskyHook(repository) : await installGitHook(repository, options.force);
+      packageDir !== null ? await installHuskyHook(repository, packageDir) : await installGitHook(repository, options.force);
     return { exitCode: 0, hookKind, ...outcome, error: null };
   } catch (error) {
     if (!(error instanceof InitError)) throw error;
     return { exitCode: 2, hookKind, changes: [], notes: [], error: error.message };
+  }
+}
+
+/**
+ * The npm package init was run for: the nearest folder from `cwd` up to the repository root that
+ * has a package.json (`frontend/` in a monorepo whose root has none), or null for none.
+ */
+function nearestPackage(cwd: string, root: string): string | null {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return null;
   }
 }
 

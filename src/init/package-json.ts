@@ -19,7 +19,7 @@ type Manifest = Record<string, unknown>;
  * the hooks in .husky/. Anything already there is kept: an existing husky of any version, and an
  * existing prepare script, which gets `&& husky` appended rather than replaced.
  */
-export function addHuskyToPackageJson(text: string): PackageJsonEdit {
+export function addHuskyToPackageJson(text: string, huskyCommand = 'husky'): PackageJsonEdit {
   const manifest = parseManifest(text);
   const changes: string[] = [];
 
@@ -32,13 +32,17 @@ export function addHuskyToPackageJson(text: string): PackageJsonEdit {
   const scripts = objectField(manifest, 'scripts');
   const prepare = scripts['prepare'];
   if (prepare === undefined) {
-    manifest['scripts'] = { ...scripts, prepare: 'husky' };
-    changes.push('package.json: added the script "prepare": "husky"');
+    manifest['scripts'] = { ...scripts, prepare: huskyCommand };
+    changes.push(`package.json: added the script "prepare": "${huskyCommand}"`);
   } else if (typeof prepare !== 'string') {
     throw new InitError('package.json: scripts.prepare is not a string');
+  } else if (prepare.trim() === 'husky' && huskyCommand !== 'husky') {
+    // A bare `husky` in a subfolder package fails (".git can't be found"); husky's documented form replaces it.
+    manifest['scripts'] = { ...scripts, prepare: huskyCommand };
+    changes.push(`package.json: changed the prepare script to "${huskyCommand}", as husky documents for a package in a subfolder`);
   } else if (!runsHusky(prepare)) {
-    manifest['scripts'] = { ...scripts, prepare: `${prepare} && husky` };
-    changes.push('package.json: appended "&& husky" to the prepare script');
+    manifest['scripts'] = { ...scripts, prepare: `${prepare} && ${huskyCommand}` };
+    changes.push(`package.json: appended "&& ${huskyCommand}" to the prepare script`);
   }
 
   const providesKeyguard = manifest['name'] === 'keyguard' || declaresDependency(manifest, 'keyguard');

@@ -1,6 +1,8 @@
 import type { Finding } from '../finding/finding.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { dedupe } from './dedupe.js';
+import { documentationRank } from './documentation-rank.js';
+import { envFileSeverity } from './env-file-severity.js';
 import { finalize } from './finalize.js';
 import { byLocation } from './sort.js';
 import type { PipelineContext, PipelineStage } from './stage.js';
@@ -9,10 +11,10 @@ import { suppressInline } from './suppress-inline.js';
 /**
  * What happens to findings after detection, in this order:
  *   detect → hygiene (joined by scan()) → suppress (inline comments, config allowlists, baseline)
- *   → verify (opt-in) → dedupe → redact and fingerprint (last) → sort.
+ *   → verify (opt-in) → dedupe → rank (env files by content, documentation lower) → redact and fingerprint (last) → sort.
  * Redaction is last so that every stage before it can see the whole secret, and nothing after it can.
  */
-export const STAGES: readonly PipelineStage[] = [suppressInline, dedupe];
+export const STAGES: readonly PipelineStage[] = [suppressInline, dedupe, envFileSeverity, documentationRank];
 
 export async function runPipeline(findings: RawFinding[], context: PipelineContext, stages: readonly PipelineStage[] = STAGES): Promise<Finding[]> {
   let current = findings;

@@ -1,9 +1,10 @@
 import type { ScanResult } from '../scan-result.js';
+import { formatCompact } from './compact.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText, type TextOptions } from './text.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const REPORT_FORMATS = ['text', 'compact', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type { TextOptions };
 
@@ -12,6 +13,8 @@ export function formatReport(result: ScanResult, format: ReportFormat, options: 
   switch (format) {
     case 'text':
       return formatText(result, options);
+    case 'compact':
+      return formatCompact(result);
     case 'json':
       return formatJson(result);
     case 'sarif':

@@ -3,15 +3,25 @@
  * scanning"): every rule carries the help, tags, precision and security-severity GitHub shows and
  * sorts by, and every result a partial fingerprint so an alert survives code moving around it.
  */
-import type { Finding, Severity } from '../finding/finding.js';
+import { posix, relative, sep } from 'node:path';
+import { severityRank, type Finding, type Severity } from '../finding/finding.js';
+import { locateRepo } from '../git/locate.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
+import { secretLabels, type SecretLabel } from './secret-label.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Result locations are relative to this base, which the consumer resolves (GitHub: the checkout). */
 const SOURCE_ROOT = '%SRCROOT%';
+
+/**
+ * GitHub code scanning rejects a run with more than 25,000 results and stores only 5,000 of them
+ * ("SARIF results exceed limit" in GitHub's docs); the report keeps the 5,000 most severe itself,
+ * so which ones are dropped is decided here and said, not left to the upload.
+ */
+export const SARIF_MAX_RESULTS = 5000;
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -39,8 +49,77 @@ const CWE_TAGS: Record<RuleInfo['category'], string> = {
   hygiene: 'external/cwe/cwe-540', // Inclusion of Sensitive Information in Source Code
 };
 
+/** The warning a SARIF report carries when it had to leave findings out; null when everything fits. */
+export function sarifLimitWarning(result: ScanResult): string | null {
+  const total = result.findings.length;
+  if (total <= SARIF_MAX_RESULTS) return null;
+  return `the SARIF report holds the ${SARIF_MAX_RESULTS} most severe of ${total} findings (GitHub code scanning stores at most ${SARIF_MAX_RESULTS} results per run); --format json lists them all`;
+}
+
+/** The most severe findings first (stable), cut to what GitHub keeps; then back in report order. */
+function withinLimit(findings: readonly Finding[]): Finding[] {
+  if (findings.length <= SARIF_MAX_RESULTS) return [...findings];
+  const kept = new Set(
+    [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)).slice(0, SARIF_MAX_RESULTS),
+  );
+  return findings.filter((finding) => kept.has(finding));
+}
+
+/**
+ * Where the scanned folder sits in its git repository (`frontend/` for a monorepo job that scans
+ * one package), so that URIs are relative to the repository root, which is what GitHub resolves
+ * `%SRCROOT%` to; '' outside git or at the root.
+ */
+function repositoryPrefix(root: string): string {
+  const repo = locateRepo(root);
+  if (!repo) return '';
+  const prefix = relative(repo.worktree, root).split(sep).join('/');
+  return prefix.startsWith('..') ? '' : prefix;
+}
+
+/**
+ * GitHub reads `security-severity` from the rule, so a finding whose severity was raised (a key
+ * that ships to browsers) or lowered (a sample in docs) refers to a variant of its rule,
+ * `<rule>/<severity>`, that carries its own security-severity; the result's properties say it too.
+ */
+function variantRules(rules: readonly RuleInfo[], findings: readonly Finding[]): RuleInfo[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const variants = new Map<string, RuleInfo>();
+  for (const finding of findings) {
+    const rule = byId.get(finding.ruleId);
+    if (!rule || rule.severity === finding.severity) continue;
+    const id = variantId(finding.ruleId, finding.severity);
+    if (!variants.has(id)) variants.set(id, { ...rule, id, severity: finding.severity, name: `${rule.name} (${finding.severity})` });
+  }
+  return [...variants.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** How many times a fingerprint was seen before, in report order. */
+class OccurrenceCounter {
+  private readonly seen = new Map<string, number>();
+
+  next(fingerprint: string): number {
+    const count = this.seen.get(fingerprint) ?? 0;
+    this.seen.set(fingerprint, count + 1);
+    return count;
+  }
+}
+
+function variantId(ruleId: string, severity: Severity): string {
+  return `${ruleId}/${severity}`;
+}
+
 export function formatSarif(result: ScanResult): string {
-  const ruleIndexes = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const findings = withinLimit(result.findings);
+  const limitWarning = sarifLimitWarning(result);
+  const rules = [...result.rules, ...variantRules(result.rules, findings)];
+  const ruleIndexes = new Map(rules.map((rule, index) => [rule.id, index]));
+  const defaultSeverity = new Map(result.rules.map((rule) => [rule.id, rule.severity]));
+  const prefix = repositoryPrefix(result.root);
+  const occurrences = new OccurrenceCounter();
+  const labelOf = secretLabels(result.rules);
+  const ruleIdOf = (finding: Finding) =>
+    (defaultSeverity.get(finding.ruleId) ?? finding.severity) === finding.severity ? finding.ruleId : variantId(finding.ruleId, finding.severity);
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -52,13 +131,13 @@ export function formatSarif(result: ScanResult): string {
             version: result.toolVersion,
             semanticVersion: result.toolVersion,
             informationUri: TOOL_INFORMATION_URI,
-            rules: result.rules.map(toReportingDescriptor),
+            rules: rules.map(toReportingDescriptor),
           },
         },
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.summary.warnings.map((warning) => ({
+            toolExecutionNotifications: [...result.summary.warnings, ...(limitWarning ? [limitWarning] : [])].map((warning) => ({
               level: 'warning',
               message: { text: warning },
             })),
@@ -67,10 +146,10 @@ export function formatSarif(result: ScanResult): string {
         // Described but without a `uri`: the absolute root would tell readers about the machine,
         // and consumers such as GitHub resolve the base themselves.
         originalUriBaseIds: {
-          [SOURCE_ROOT]: { description: { text: 'The directory keyguard scanned; result paths are relative to it.' } },
+          [SOURCE_ROOT]: { description: { text: 'The root of the git repository (the scanned folder outside git); result paths are relative to it.' } },
         },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((finding) => toResult(finding, ruleIndexes.get(finding.ruleId))),
+        results: findings.map((finding) => toResult(finding, ruleIdOf(finding), ruleIndexes.get(ruleIdOf(finding)), prefix, occurrences.next(finding.fingerprint), labelOf(finding.ruleId))),
       },
     ],
   };
@@ -111,16 +190,16 @@ function formatHelp(rule: RuleInfo): { text: string; markdown: string } {
   return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
 }
 
-function toResult(finding: Finding, ruleIndex: number | undefined) {
+function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefined, prefix: string, occurrence: number, label: SecretLabel) {
   return {
-    ruleId: finding.ruleId,
+    ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVELS[finding.severity],
-    message: { text: formatMessage(finding) },
+    message: { text: formatMessage(finding, label) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUriReference(finding.file), uriBaseId: SOURCE_ROOT },
+          artifactLocation: { uri: toUriReference(prefix === '' ? finding.file : posix.join(prefix, finding.file)), uriBaseId: SOURCE_ROOT },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -131,9 +210,10 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
       },
     ],
     // The fingerprint already names the rule, the file and the secret but not the line, so an
-    // alert follows its secret when lines move, and repeats of one secret in a file are one alert.
-    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-    ...(finding.commit || finding.clientExposure ? { properties: toResultProperties(finding) } : {}),
+    // alert follows its secret when lines move; the occurrence number keeps a key repeated in one
+    // file as one alert per place (GitHub merges results that share a fingerprint).
+    partialFingerprints: { primaryLocationLineHash: occurrence === 0 ? finding.fingerprint : `${finding.fingerprint}:${occurrence}` },
+    properties: toResultProperties(finding),
   };
 }
 
@@ -141,9 +221,9 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
  * GitHub shows the first sentence as the alert's title, so the finding's own message leads. The
  * details go on lines of their own, where no added full stop can be mistaken for part of a secret.
  */
-function formatMessage(finding: Finding): string {
+function formatMessage(finding: Finding, label: SecretLabel): string {
   const lines = [finding.message];
-  if (finding.secret !== '') lines.push(`Secret: ${finding.secret}`);
+  if (finding.secret !== '') lines.push(`${label[0]!.toUpperCase()}${label.slice(1)}: ${finding.secret}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
   return lines.join('\n');
@@ -152,6 +232,7 @@ function formatMessage(finding: Finding): string {
 function toResultProperties(finding: Finding) {
   const { commit, clientExposure } = finding;
   return {
+    'security-severity': SECURITY_SEVERITIES[finding.severity],
     ...(commit ? { commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date } } : {}),
     ...(clientExposure ? { clientExposure: { reason: clientExposure.reason } } : {}),
   };

@@ -10,12 +10,15 @@ import { SKIP_REASON_LABELS, type SkippedItem } from '../sources/source.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
 import { printable } from './printable.js';
+import { secretLabels, type SecretLabel } from './secret-label.js';
 
 export interface TextOptions {
   /** Decided by the caller: false when stdout is not a TTY, NO_COLOR is set or --no-color is given. */
   color: boolean;
   /** Also list every skipped file with the reason it was skipped. */
   verbose: boolean;
+  /** The --fail-on threshold, so the summary can say which findings did not fail the run. */
+  failOn?: Severity | 'none';
 }
 
 const SEVERITY_STYLES: Record<Severity, (style: ChalkInstance) => ChalkInstance> = {
@@ -33,8 +36,9 @@ const LABEL_WIDTH = 'secret'.length;
 export function formatText(result: ScanResult, options: TextOptions): string {
   // Basic colours are all the report uses, so level 1 works on every colour terminal.
   const style = new Chalk({ level: options.color ? 1 : 0 });
-  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, style));
-  sections.push(formatSummary(result.summary, options.verbose, style));
+  const labelOf = secretLabels(result.rules);
+  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, labelOf, style));
+  sections.push(formatSummary(result.summary, options, style));
   if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
   return `${sections.join('\n\n')}\n`;
 }
@@ -64,11 +68,11 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatFileGroup(file: string, findings: Finding[], style: ChalkInstance): string {
-  return [style.bold.underline(printable(file)), ...findings.map((finding) => formatFinding(finding, style))].join('\n');
+function formatFileGroup(file: string, findings: Finding[], labelOf: (ruleId: string) => SecretLabel, style: ChalkInstance): string {
+  return [style.bold.underline(printable(file)), ...findings.map((finding) => formatFinding(finding, labelOf(finding.ruleId), style))].join('\n');
 }
 
-function formatFinding(finding: Finding, style: ChalkInstance): string {
+function formatFinding(finding: Finding, secretLabel: SecretLabel, style: ChalkInstance): string {
   const severity = SEVERITY_STYLES[finding.severity](style)(finding.severity.padEnd(SEVERITY_WIDTH));
   const location = `${printable(finding.file)}:${finding.line}:${finding.column}`;
   const lines = [
@@ -76,7 +80,7 @@ function formatFinding(finding: Finding, style: ChalkInstance): string {
     printable(finding.message),
   ];
   const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
-  if (finding.secret !== '') lines.push(label('secret', printable(finding.secret)));
+  if (finding.secret !== '') lines.push(label(secretLabel, printable(finding.secret)));
   if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
   if (finding.clientExposure) {
     lines.push(style.magenta(`⚠ client-side exposure: ${printable(finding.clientExposure.reason)}`));
@@ -88,9 +92,12 @@ function formatFinding(finding: Finding, style: ChalkInstance): string {
   return [header, ...details.map((line) => `    ${line}`)].join('\n');
 }
 
-function formatSummary(summary: ScanSummary, verbose: boolean, style: ChalkInstance): string {
+function formatSummary(summary: ScanSummary, options: TextOptions, style: ChalkInstance): string {
+  const { verbose } = options;
+  const belowThreshold = options.failOn === undefined ? null : failOnNote(summary, options.failOn);
   return [
     formatHeadline(summary, style),
+    ...(belowThreshold === null ? [] : [belowThreshold]),
     formatScanned(summary),
     ...formatSuppressed(summary),
     ...formatSkipped(summary, verbose),
@@ -104,6 +111,15 @@ function formatHeadline(summary: ScanSummary, style: ChalkInstance): string {
     SEVERITY_STYLES[severity](style)(`${summary.bySeverity[severity]} ${severity}`),
   );
   return `${style.red.bold('✖')} ${style.bold(formatCount(summary.findings, 'finding'))}: ${bySeverity.join(', ')}`;
+}
+
+/** Findings below --fail-on are reported but pass the run; say so, or a red headline with exit 0 puzzles. */
+export function failOnNote(summary: ScanSummary, failOn: Severity | 'none'): string | null {
+  const threshold = failOn === 'none' ? SEVERITIES.length : SEVERITIES.indexOf(failOn);
+  const below = SEVERITIES.filter((_, rank) => rank < threshold).reduce((count, severity) => count + summary.bySeverity[severity], 0);
+  if (below === 0) return null;
+  const why = failOn === 'none' ? '--fail-on none' : `they are below --fail-on ${failOn}`;
+  return `${formatCount(below, 'finding')} did not fail the run: ${why}`;
 }
 
 function formatScanned(summary: ScanSummary): string {

@@ -1,4 +1,5 @@
 import type { CommitInfo } from '../finding/finding.js';
+import { shortSha } from '../finding/short-sha.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { CatFile } from '../git/catfile.js';
@@ -128,7 +129,7 @@ interface BlobReaders {
 }
 
 async function readBlob({ sizes, contents, maxFileSize }: BlobReaders, change: FileChange, commit: CommitInfo): Promise<BlobOutcome> {
-  const where = `blob ${change.blob.slice(0, 12)} from commit ${commit.sha.slice(0, 12)}`;
+  const where = `blob ${change.blob.slice(0, 12)} from commit ${shortSha(commit.sha)}`;
   const info = await sizes.read(change.blob);
   if (info?.type !== 'blob') return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} is missing from the repository` } };
   if (info.size > maxFileSize) return { skipped: { path: change.path, reason: 'too-large', detail: `${where} is ${info.size} bytes` } };

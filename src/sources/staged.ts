@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { RawFinding } from '../finding/raw-finding.js';
-import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
+import { envFileFinding, isEnvFile, stagedTrackedEnvFileFinding } from '../hygiene/env-files.js';
 import { CatFile, type CatFileObject } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
 import { inOrder } from '../git/ordered-pipeline.js';
@@ -28,22 +28,23 @@ const READ_AHEAD = 32;
  */
 export function stagedSource(root: string, options: StagedOptions): Source {
   const stats = emptyStats();
-  const stagedEnvFiles: string[] = [];
+  const stagedEnvFiles: StagedFile[] = [];
   return {
     stats,
     chunks: () => readStaged(resolve(root), options.maxFileSize, stats, stagedEnvFiles),
     async hygieneFindings(): Promise<RawFinding[]> {
-      return stagedEnvFiles.map((path) => envFileFinding('staged', path));
+      // A new file is unstaged back to untracked; a change to a tracked one needs `git rm --cached`.
+      return stagedEnvFiles.map((file) => (file.status === 'A' ? envFileFinding('staged', file.path) : stagedTrackedEnvFileFinding(file.path)));
     },
   };
 }
 
-async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats, stagedEnvFiles: string[]): AsyncGenerator<Chunk> {
+async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats, stagedEnvFiles: StagedFile[]): AsyncGenerator<Chunk> {
   // Started before the diff so both processes boot in parallel.
   const contents = CatFile.open(cwd);
   try {
     const staged = await readStagedFiles(cwd);
-    stagedEnvFiles.push(...staged.filter((file) => isEnvFile(file.path)).map((file) => file.path));
+    stagedEnvFiles.push(...staged.filter((file) => isEnvFile(file.path)));
     // Regular files only: a symlink stores a path, a submodule entry a commit.
     const files = staged.filter((file) => file.mode.startsWith('100'));
 

@@ -3,8 +3,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
 import { gitStdout, splitNul } from '../git/run.js';
-import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
-import { gitignoreFindings } from '../hygiene/gitignore.js';
+import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
+import { worktreeHygieneFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
 import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
 import { pathInside } from './path-inside.js';
@@ -161,7 +161,7 @@ export class WorktreeSource implements Source {
 
   private readChunk(absolutePath: string): Chunk | null {
     const path = this.toRootPath(absolutePath);
-    if (isEnvFile(absolutePath)) this.envFilesSeen.push(absolutePath);
+    if (isEnvFile(absolutePath) || isEnvTemplate(absolutePath)) this.envFilesSeen.push(absolutePath);
     const result = readScannable(absolutePath, this.options.maxFileSize);
     if ('skipped' in result) {
       this.stats.skipped.push({ path, ...result.skipped });
@@ -218,11 +218,15 @@ export class WorktreeSource implements Source {
     const repo = this.repo;
     if (!repo) return [];
     const inTargets = (path: string) => this.options.targets.some((target) => isInside(path, target));
-    const trackedEnvFiles = this.tracked.filter((path) => isEnvFile(path) && inTargets(path));
-    const findings = trackedEnvFiles.map((path) => envFileFinding('tracked', this.toRootPath(path)));
-    const envFiles = [...new Set([...this.envFilesSeen, ...trackedEnvFiles])].map((path) => relative(repo.worktree, path).split(sep).join('/'));
-    findings.push(...(await gitignoreFindings({ worktree: repo.worktree, scanRoot: this.options.root, envFiles })));
-    return findings;
+    const toWorktreePath = (path: string) => relative(repo.worktree, path).split(sep).join('/');
+    const trackedEnvShaped = this.tracked.filter((path) => (isEnvFile(path) || isEnvTemplate(path)) && inTargets(path));
+    const envShaped = [...new Set([...this.envFilesSeen, ...trackedEnvShaped])].map(toWorktreePath);
+    return worktreeHygieneFindings({
+      worktree: repo.worktree,
+      scanRoot: this.options.root,
+      envFiles: envShaped.filter(isEnvFile),
+      templates: envShaped.filter(isEnvTemplate),
+      tracked: new Set(trackedEnvShaped.map(toWorktreePath)),
+    });
   }
 }
-

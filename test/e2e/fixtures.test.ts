@@ -11,7 +11,6 @@ const EXPECTED: Record<string, { findings: string[]; exitCode: number }> = {
   'nextjs-leaky': {
     findings: [
       'env-file-tracked .env:1',
-      'gitignore-missing-entry .env:1',
       'openai-project-key .env:3',
       'openai-dangerously-allow-browser src/lib/openai.ts:6',
     ],

@@ -43,7 +43,7 @@ describe('repository hygiene', () => {
     const [finding] = findings();
     expect(finding).toMatchObject({ ruleId: 'gitignore-missing-entry', file: 'apps/web/.env.local' });
     expect(finding!.remedy).toContain('.gitignore');
-    expect(finding!.remedy).toContain('.env.local');
+    expect(finding!.remedy).toContain('`.env*`');
   });
 
   it('judges coverage as git does: wildcards, negations and nested ignore files', () => {

@@ -105,12 +105,12 @@ describe('formatSarif', () => {
   it('maps severities to levels: medium is a warning', () => {
     const [result] = sarifOf([GENERIC_FINDING]).runs[0].results;
     expect(result).toMatchObject({ ruleIndex: 2, level: 'warning' });
-    expect(result).not.toHaveProperty('properties');
+    expect(result.properties).toEqual({ 'security-severity': '5.5' });
   });
 
   it('puts the commit of a history finding in the message and the properties', () => {
     const [result] = sarifOf([HISTORY_FINDING]).runs[0].results;
-    expect(result.message.text).toContain('\nFound in commit 4f2a9c1 by Jane Doe on 2024-05-01');
+    expect(result.message.text).toContain('\nFound in commit 4f2a9c1e7b3d by Jane Doe on 2024-05-01');
     expect(result.properties.commit).toEqual({
       sha: '4f2a9c1e7b3d5f60718293a4b5c6d7e8f9a0b1c2',
       author: 'Jane Doe',

@@ -44,7 +44,7 @@ describe('formatText', () => {
 
   it('shows the commit of a history finding as short sha, author and day', () => {
     const output = formatText(sampleResult([HISTORY_FINDING]), plain);
-    expect(output).toContain('    commit  4f2a9c1 by Jane Doe on 2024-05-01\n');
+    expect(output).toContain('    commit  4f2a9c1e7b3d by Jane Doe on 2024-05-01\n');
   });
 
   it('shows a hygiene finding without a secret line', () => {

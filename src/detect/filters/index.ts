@@ -24,6 +24,7 @@ import { sentryDsnFilter } from './sentry-dsn.js';
 import { subresourceIntegrityFilter } from './subresource-integrity.js';
 import { supabasePublicKeyFilter } from './supabase-public-key.js';
 import { templateFilter } from './template.js';
+import { unquotedInCodeFilter } from './unquoted-in-code.js';
 import { uuidFilter } from './uuid.js';
 import { versionOrDateFilter } from './version-or-date.js';
 
@@ -36,6 +37,7 @@ export type { Candidate, Filter } from './filter.js';
  */
 export const FILTERS: readonly Filter[] = [
   lockFileFilter,
+  unquotedInCodeFilter,
   uuidFilter,
   versionOrDateFilter,
   placeholderFilter,

@@ -1,0 +1,11 @@
+import { applyFix } from '../fix/apply.js';
+import { planFix } from '../fix/plan.js';
+import { formatFix, nothingToDo } from '../fix/report.js';
+
+/** `keyguard fix`: 0 when done or nothing to do; errors throw (exit 2). */
+export async function runFixCommand(path: string, dryRun: boolean): Promise<number> {
+  const plan = await planFix(path);
+  if (!dryRun && !nothingToDo(plan)) await applyFix(plan);
+  process.stdout.write(formatFix(plan, dryRun));
+  return 0;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
+ * never half of it: the content goes to a new temp file beside it (same folder, so the rename
+ * stays on one file system), is flushed, and is renamed over the target. An existing file keeps
+ * its permission bits.
+ */
+export function writeFileAtomic(path: string, content: string | Buffer): void {
+  const mode = existingMode(path) ?? 0o644;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // `wx`: never follow or reuse something already at the temp path.
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function existingMode(path: string): number | null {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return null;
+  }
+}
