@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { scan, scanRoot } from '../scan.js';
+import { DEFAULT_BASELINE_FILE, normalizeEntries, readBaseline, writeBaseline } from '../suppress/baseline.js';
+
+export interface BaselineFlags {
+  history?: boolean;
+  output?: string;
+  prune?: boolean;
+  config?: string;
+}
+
+/**
+ * `keyguard baseline [--history] [paths]`: scans and writes every finding's baseline entry, so
+ * later scans with --baseline report only new findings. `--prune` instead keeps the existing
+ * baseline's entries that still match a finding, and adds none.
+ */
+export async function runBaselineCommand(paths: string[], flags: BaselineFlags): Promise<number> {
+  const root = scanRoot(paths.length > 0 ? paths : ['.']);
+  const file = flags.output ?? join(root, DEFAULT_BASELINE_FILE);
+  const common = { paths, history: flags.history === true, ...(flags.config !== undefined && { config: flags.config }) };
+  if (flags.prune) {
+    const entries = readBaseline(file);
+    const result = await scan({ ...common, baseline: file });
+    const unused = new Set(result.baseline!.unused.map((entry) => JSON.stringify(entry)));
+    const kept = entries.filter((entry) => !unused.has(JSON.stringify(entry)));
+    writeBaseline(file, kept);
+    process.stderr.write(`keyguard: ${file}: removed ${entries.length - kept.length} unused entr${entries.length - kept.length === 1 ? 'y' : 'ies'}, ${normalizeEntries(kept).length} kept\n`);
+    return 0;
+  }
+  const result = await scan({ ...common, baseline: false, recordBaseline: true });
+  const entries = normalizeEntries(result.baseline!.entries);
+  writeBaseline(file, entries);
+  process.stderr.write(`keyguard: ${file}: ${entries.length} accepted finding(s); scan with --baseline ${file} to report only new ones\n`);
+  return 0;
+}
