@@ -43,9 +43,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('check')
     .description("validate the config file and run its custom rules' examples both ways (exit 1 names each one that fails)")
     .option('--config <file>', 'the config file (default: the one found in the current folder or the repository root)')
-    .action(async (flags: { config?: string }) => {
+    .action(async (_flags: unknown, command: Command) => {
       const { runRulesCheckCommand } = await import('./rules-check-command.js');
-      setExitCode(await runRulesCheckCommand(flags.config));
+      // `--config` belongs to `rules` too, which takes it wherever it appears.
+      setExitCode(await runRulesCheckCommand((command.optsWithGlobals() as { config?: string }).config));
     });
 
   program

@@ -40,7 +40,8 @@ async function parseFile(file: string): Promise<unknown> {
     throw new ConfigError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (/\.ya?ml$/i.test(file)) {
-    const { parse } = await import('yaml');
+    // The default export: the CLI bundle gets yaml's CommonJS build, which has no named exports.
+    const { parse } = (await import('yaml')).default;
     try {
       return parse(text);
     } catch (error) {

@@ -28,10 +28,15 @@ function allowsValue(allowlist: ValueAllowlist | undefined, secret: string): boo
 export function configJudge(config: KeyguardConfig, root: string): (finding: RawFinding) => ConfigVerdict {
   const allowPaths = matcher(config.allowPaths);
   const scopes = new Map([...config.ruleSettings].map(([id, settings]) => [id, { include: matcher(settings.paths), exclude: matcher(settings.excludePaths) }]));
+  const configFile = resolve(config.file);
+  const examples = config.rules.flatMap((rule) => [...rule.examples, ...rule.negativeExamples]).map((example) => (typeof example === 'string' ? example : example.text));
   return (finding) => {
     const settings = config.ruleSettings.get(finding.ruleId);
     if (settings?.enabled === false) return 'disabled';
-    const path = relative(config.dir, resolve(root, finding.file)).split('\\').join('/');
+    const absolute = resolve(root, finding.file);
+    // A custom rule's literal examples sit in the config file itself: they are not leaks.
+    if (absolute === configFile && finding.rawSecret !== '' && examples.some((text) => text.includes(finding.rawSecret))) return 'accepted';
+    const path = relative(config.dir, absolute).split('\\').join('/');
     const inside = path !== '' && !path.startsWith('../') && path !== '..';
     const scope = scopes.get(finding.ruleId);
     if (scope?.include && !(inside && scope.include.ignores(path))) return 'accepted';
