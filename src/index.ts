@@ -6,3 +6,5 @@ export type { Finding, Severity, CommitInfo, ClientExposure } from './finding/fi
 export { formatReport, REPORT_FORMATS } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
 export { KeyguardError, UsageError } from './errors.js';
+export { ConfigError } from './config/error.js';
+export { BaselineError } from './suppress/baseline.js';

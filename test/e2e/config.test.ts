@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -113,6 +113,27 @@ describe('a config file', () => {
     withConfig(repo, { disableRules: ['github-pat'] }, 'other.json');
     const named = runCli(['scan', '.', '--format', 'json', '--config', 'other.json'], { cwd: repo.dir });
     expect(found(JSON.parse(named.stdout) as Report)).toEqual(['openai-project-key src/app.py']);
+  });
+
+  it('applies severity, scope and disabling to the hygiene checks too', () => {
+    const repo = project();
+    repo.write('.env', `OPENAI_API_KEY=${fakeKeys.openaiProject()}\n`);
+    repo.write('test/.env', 'APP_NAME=demo\n');
+    repo.commit('env files');
+    withConfig(repo, { ruleSettings: { 'env-file-tracked': { severity: 'low', excludePaths: ['test/'] } }, disableRules: ['gitignore-missing-entry'] });
+    const hygiene = scanJson(repo).report.findings.filter((finding) => finding.ruleId.startsWith('env-') || finding.ruleId.startsWith('gitignore-'));
+    expect(hygiene.map((finding) => `${finding.ruleId} ${finding.file} ${finding.severity}`)).toEqual(['env-file-tracked .env low']);
+  });
+
+  it("in the README is valid and its rule's examples pass", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const repo = project();
+    withConfig(repo, example);
+    const run = runCli(['rules', 'check'], { cwd: repo.dir });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('all pass');
   });
 
   it('may be YAML', () => {
