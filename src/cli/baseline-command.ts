@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { scan, scanRoot } from '../scan.js';
+import { loadConfigFor } from '../config/load.js';
+import { scan, scanRoot, type ScanOptions } from '../scan.js';
 import { DEFAULT_BASELINE_FILE, normalizeEntries, readBaseline, writeBaseline } from '../suppress/baseline.js';
 
 export interface BaselineFlags {
@@ -10,14 +11,17 @@ export interface BaselineFlags {
 }
 
 /**
- * `keyguard baseline [--history] [paths]`: scans and writes every finding's baseline entry, so
+ * `keyguard baseline [--history] [paths]`: scans and writes every finding's baseline entry (to
+ * --output, else the config's `baseline`, else .keyguard-baseline.json in the scanned folder), so
  * later scans with --baseline report only new findings. `--prune` instead keeps the existing
  * baseline's entries that still match a finding, and adds none.
  */
 export async function runBaselineCommand(paths: string[], flags: BaselineFlags): Promise<number> {
   const root = scanRoot(paths.length > 0 ? paths : ['.']);
-  const file = flags.output ?? join(root, DEFAULT_BASELINE_FILE);
-  const common = { paths, history: flags.history === true, ...(flags.config !== undefined && { config: flags.config }) };
+  const config = await loadConfigFor(root, flags.config);
+  const configured = config?.options.baseline as string | undefined;
+  const file = flags.output ?? configured ?? join(root, DEFAULT_BASELINE_FILE);
+  const common: ScanOptions = { paths, history: flags.history === true, config: config ?? false };
   if (flags.prune) {
     const entries = readBaseline(file);
     const result = await scan({ ...common, baseline: file });

@@ -84,7 +84,10 @@ Common scans (every option: keyguard scan --help):
   keyguard scan --history --since origin/main    only what a pull request adds
   keyguard scan --staged                         what the next commit adds (pre-commit hook)
   keyguard scan --format sarif -o keyguard.sarif report as SARIF (or --format json)
-  keyguard scan --fail-on high                   exit 1 only for high and critical findings`;
+  keyguard scan --fail-on high                   exit 1 only for high and critical findings
+  keyguard baseline                              accept today's findings: write .keyguard-baseline.json
+  keyguard scan --baseline FILE                  then report only findings not in it
+Settings and custom rules: keyguard.config.json (README, "Configuration"); keyguard rules check tests them.`;
 
 /**
  * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not
