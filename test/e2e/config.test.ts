@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { fakeKeys, randomFrom } from '../helpers/fake-keys.js';
-import { makeRepo, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
+import { makeRepo, makeTempDir, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
 
 afterAll(removeTestRepos);
 
@@ -134,6 +135,17 @@ describe('a config file', () => {
     const run = runCli(['rules', 'check'], { cwd: repo.dir });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('all pass');
+  });
+
+  it('is validated with ajv, which a run without a config never loads', () => {
+    const hooks = makeTempDir('keyguard-hooks-');
+    writeFileSync(join(hooks, 'hook.mjs'), "export async function resolve(specifier, context, next) { if (/ajv/.test(specifier)) process.stderr.write('loaded ajv\\n'); return next(specifier, context); }\n");
+    writeFileSync(join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hook.mjs')).href)});\n`);
+    const env = { NODE_OPTIONS: `--import ${pathToFileURL(join(hooks, 'register.mjs')).href}` };
+    const repo = project();
+    expect(runCli(['scan', '.', '-q'], { cwd: repo.dir, env }).stderr).toBe('');
+    withConfig(repo, { failOn: 'high' });
+    expect(runCli(['scan', '.', '-q'], { cwd: repo.dir, env }).stderr).toContain('loaded ajv');
   });
 
   it('may be YAML', () => {
