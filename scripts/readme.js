@@ -1,10 +1,13 @@
-// Regenerates the README's rule table and option list from rules/ and src/cli/scan-flags.ts, so
-// the documentation cannot drift from the code. `--check` only compares (the test suite runs it).
+// Regenerates the README's rule table, option list and config table, and docs/config.schema.json,
+// from rules/, src/cli/scan-flags.ts and src/config/schema.ts (which is itself built from the option
+// table), so the documentation cannot drift from the code. `--check` only compares (the suite runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BUILTIN_RULES_DIR, loadRuleDirectory } from '../dist/rules/load.js';
 import { SCAN_FLAGS } from '../dist/cli/scan-flags.js';
+import { configSchema } from '../dist/config/schema.js';
 
 const README = new URL('../README.md', import.meta.url);
+const CONFIG_SCHEMA = new URL('../docs/config.schema.json', import.meta.url);
 
 function rulesTable(rules) {
   const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.provider} | ${rule.severity} | ${rule.description.replaceAll('|', '\\|')} |`);
@@ -21,6 +24,12 @@ function optionsTable() {
   return ['| option | meaning |', '|---|---|', ...rows].join('\n');
 }
 
+function configTable(schema) {
+  const typeOf = (property) => (property.enum ? property.enum.join(' \\| ') : property.type === 'array' ? 'list' : (property.type ?? 'any'));
+  const rows = Object.entries(schema.properties).map(([key, property]) => `| \`${key}\` | ${typeOf(property)} | ${property.description.replaceAll('|', '\\|')} |`);
+  return ['| key | value | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
 function replaceSection(text, name, body) {
   const start = `<!-- generated:${name} -->`;
   const end = `<!-- /generated:${name} -->`;
@@ -32,13 +41,25 @@ function replaceSection(text, name, body) {
 
 const rules = await loadRuleDirectory(BUILTIN_RULES_DIR);
 const current = readFileSync(README, 'utf8');
-const next = replaceSection(replaceSection(current, 'rules', rulesTable(rules)), 'options', optionsTable());
+const schema = configSchema();
+const next = replaceSection(replaceSection(replaceSection(current, 'rules', rulesTable(rules)), 'options', optionsTable()), 'config', configTable(schema));
+const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
+let currentSchema = '';
+try {
+  currentSchema = readFileSync(CONFIG_SCHEMA, 'utf8');
+} catch {}
 if (process.argv.includes('--check')) {
-  if (next !== current) {
-    console.error('README.md is out of date: run `node scripts/readme.js`');
+  if (next !== current || schemaText !== currentSchema) {
+    console.error('README.md or docs/config.schema.json is out of date: run `node scripts/readme.js`');
     process.exit(1);
   }
-} else if (next !== current) {
-  writeFileSync(README, next);
-  console.log('README.md updated');
+} else {
+  if (next !== current) {
+    writeFileSync(README, next);
+    console.log('README.md updated');
+  }
+  if (schemaText !== currentSchema) {
+    writeFileSync(CONFIG_SCHEMA, schemaText);
+    console.log('docs/config.schema.json updated');
+  }
 }

@@ -7,3 +7,5 @@ export { formatReport, REPORT_FORMATS } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
 export { KeyguardError, UsageError } from './errors.js';
 export { NothingScannedError } from './sources/coverage.js';
+export { ConfigError } from './config/error.js';
+export { BaselineError } from './suppress/baseline.js';

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from './finding/finding.js';
 import type { SuppressionReason } from './pipeline/stage.js';
 import type { SkippedItem } from './sources/source.js';
+import type { BaselineEntry } from './suppress/baseline.js';
 
 /** What reporters need to know about a rule (pattern rules and hygiene checks alike). */
 export interface RuleInfo {
@@ -47,4 +48,10 @@ export interface ScanResult {
   /** Every rule that was active in this run, for SARIF's tool.driver.rules. */
   rules: RuleInfo[];
   toolVersion: string;
+  /**
+   * Set when a baseline was applied or recorded: `entries` are the baseline entries of the findings
+   * (before the baseline removed any; what `keyguard baseline` writes), `unused` the applied
+   * baseline's entries that accepted nothing (what `keyguard baseline --prune` removes).
+   */
+  baseline?: { entries: BaselineEntry[]; unused: BaselineEntry[] };
 }

@@ -2,21 +2,18 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEVERITIES, type Severity } from './finding/finding.js';
 import { DetectionEngine } from './detect/engine.js';
-import { ruleInfo } from './rules/compile.js';
-import { loadBuiltinRules } from './rules/load.js';
-import { ENV_FILE_RULES } from './hygiene/env-files.js';
-import { GITIGNORE_RULE } from './hygiene/gitignore.js';
-import type { RuleInfo, ScanMode, ScanResult } from './scan-result.js';
+import { loadRegistry } from './rules/registry.js';
+import type { KeyguardConfig } from './config/types.js';
+import type { ScanMode, ScanResult } from './scan-result.js';
 import type { Source } from './sources/source.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
 import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
-import { PUBLISHED_ENV_FILE_RULE } from './hygiene/published-env-file.js';
 import { assertSomethingScanned } from './sources/coverage.js';
 import { expandPaths } from './sources/expand-paths.js';
-import type { PipelineContext } from './pipeline/stage.js';
+import type { BaselineState, PipelineContext } from './pipeline/stage.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -54,6 +51,18 @@ export interface ScanOptions {
   buildOutput?: boolean;
   /** Scan exactly the files `npm pack` would publish from this package folder instead of `paths`. */
   pack?: string;
+  /**
+   * The config file (src/config/): its path, the config already loaded, or false for none. By
+   * default keyguard.config.json, .keyguardrc.json or .keyguardrc.yaml in the scanned folder or
+   * at the repository root.
+   */
+  config?: string | KeyguardConfig | false;
+  /** A baseline file (`keyguard baseline`): its findings are left out; default the config's `baseline`, false for none. */
+  baseline?: string | false;
+  /** With a baseline: list its entries that accepted nothing in the summary's warnings. */
+  reportUnusedBaseline?: boolean;
+  /** Return the baseline entries of the reported findings (`result.baseline.entries`). */
+  recordBaseline?: boolean;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -86,7 +95,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** The folder finding paths are relative to: the one folder given, else the current folder. */
-function scanRoot(paths: readonly string[]): string {
+export function scanRoot(paths: readonly string[]): string {
   if (paths.length === 1 && isDirectory(paths[0]!)) return resolve(paths[0]!);
   return process.cwd();
 }
@@ -127,7 +136,18 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
   }
 }
 
-const HYGIENE_RULES: RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, PUBLISHED_ENV_FILE_RULE, GITIGNORE_RULE];
+async function configFor(root: string, option: ScanOptions['config']): Promise<KeyguardConfig | null> {
+  if (option === false) return null;
+  if (typeof option === 'object') return option;
+  const { loadConfigFor } = await import('./config/load.js');
+  return loadConfigFor(root, option);
+}
+
+async function baselineFor(root: string, file: string | undefined, record: boolean): Promise<BaselineState | null> {
+  if (file === undefined && !record) return null;
+  const { BaselineMatcher, readBaseline } = await import('./suppress/baseline.js');
+  return { matcher: file === undefined ? null : new BaselineMatcher(readBaseline(file), root), record: record ? [] : null };
+}
 
 /** Scans the working tree, the git history or the index, and returns findings and a summary. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -141,7 +161,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (mode === 'pack' && !isDirectory(root)) throw new UsageError(`--pack: no such folder: ${paths[0]}`);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
-  const definitions = await loadBuiltinRules();
+  const config = await configFor(root, options.config);
+  const registry = await loadRegistry(config);
+  const definitions = registry.definitions;
+  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? (config?.options.baseline as string | undefined));
+  const baseline = await baselineFor(root, baselineFile, options.recordBaseline === true);
   const engine = new DetectionEngine(definitions);
   const source = await openSource(mode, root, targets, options, maxFileSize);
 
@@ -165,8 +189,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     fingerprintKey: () => fingerprintKeyFor(root),
     suppressed: { inline: 0, config: 0, baseline: 0 },
     warnings: [],
+    config,
+    baseline,
   };
   const unique = await runPipeline(detected, context);
+  const unusedBaseline = baseline?.matcher?.unused() ?? [];
+  if (options.reportUnusedBaseline) {
+    for (const entry of unusedBaseline) context.warnings.push(`baseline entry matches nothing: ${entry.rule} in ${entry.path} (keyguard baseline --prune removes it)`);
+  }
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   for (const finding of unique) bySeverity[finding.severity]++;
@@ -174,7 +204,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   return {
     root,
     findings: unique,
-    rules: [...definitions.map(ruleInfo), ...HYGIENE_RULES],
+    rules: registry.rules,
     toolVersion: TOOL_VERSION,
     summary: {
       mode,
@@ -190,5 +220,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       durationMs: Math.round(performance.now() - started),
       warnings: [...stats.warnings, ...context.warnings],
     },
+    ...(baseline && { baseline: { entries: baseline.record ?? [], unused: unusedBaseline } }),
   };
 }

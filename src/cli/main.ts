@@ -25,18 +25,41 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     if (spec.defaultValue !== undefined && typeof spec.defaultValue === 'string') option.default(spec.defaultValue);
     scanCommand.addOption(option);
   }
-  scanCommand.action(async (paths: string[], flags: ScanFlags) => {
+  scanCommand.action(async (paths: string[], flags: ScanFlags, command: Command) => {
     const { runScanCommand } = await import('./scan-command.js');
-    setExitCode(await runScanCommand(paths, flags));
+    setExitCode(await runScanCommand(paths, flags, (key) => command.getOptionValueSource(key) === 'cli'));
   });
 
-  program
+  const rulesCommand = program
     .command('rules')
-    .description('list the detection rules: id, provider, severity, description')
+    .description('list the rules (built-in, hygiene and the config\'s custom rules): id, provider, severity, description')
     .option('--format <format>', 'text or json', 'text')
-    .action(async (flags: { format: string }) => {
+    .option('--config <file>', 'the config file (default: the one found in the current folder or the repository root)')
+    .action(async (flags: { format: string; config?: string }) => {
       const { runRulesCommand } = await import('./rules-command.js');
-      setExitCode(await runRulesCommand(flags.format));
+      setExitCode(await runRulesCommand(flags.format, flags.config));
+    });
+  rulesCommand
+    .command('check')
+    .description("validate the config file and run its custom rules' examples both ways (exit 1 names each one that fails)")
+    .option('--config <file>', 'the config file (default: the one found in the current folder or the repository root)')
+    .action(async (_flags: unknown, command: Command) => {
+      const { runRulesCheckCommand } = await import('./rules-check-command.js');
+      // `--config` belongs to `rules` too, which takes it wherever it appears.
+      setExitCode(await runRulesCheckCommand((command.optsWithGlobals() as { config?: string }).config));
+    });
+
+  program
+    .command('baseline')
+    .description('accept the current findings: write .keyguard-baseline.json, so `scan --baseline` reports only new ones')
+    .argument('[paths...]', 'files or folders to scan', [])
+    .option('--history', 'accept the findings of every commit of every ref (for `scan --history --baseline`)')
+    .option('-o, --output <file>', 'the baseline file (default: .keyguard-baseline.json in the scanned folder)')
+    .option('--prune', 'remove the entries of the existing baseline that match nothing any more; add none')
+    .option('--config <file>', 'the config file (default: the one found in the scanned folder or the repository root)')
+    .action(async (paths: string[], flags: { history?: boolean; output?: string; prune?: boolean; config?: string }) => {
+      const { runBaselineCommand } = await import('./baseline-command.js');
+      setExitCode(await runBaselineCommand(paths, flags));
     });
 
   program
@@ -72,7 +95,10 @@ Common scans (every option: keyguard scan --help):
   keyguard scan --staged                         what the next commit adds (pre-commit hook)
   keyguard scan --pack                           the files npm publish would upload
   keyguard scan --format sarif -o keyguard.sarif report as SARIF (or --format json)
-  keyguard scan --fail-on high                   exit 1 only for high and critical findings`;
+  keyguard scan --fail-on high                   exit 1 only for high and critical findings
+  keyguard baseline                              accept today's findings: write .keyguard-baseline.json
+  keyguard scan --baseline FILE                  then report only findings not in it
+Settings and custom rules: keyguard.config.json (README, "Configuration"); keyguard rules check tests them.`;
 
 /**
  * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not

@@ -1,4 +1,5 @@
-import { loadBuiltinRules } from '../rules/load.js';
+import { loadConfigFor } from '../config/load.js';
+import { loadRegistry } from '../rules/registry.js';
 
 interface RuleRow {
   id: string;
@@ -17,8 +18,8 @@ export function countByProvider(rows: readonly Pick<RuleRow, 'provider'>[]): Arr
 }
 
 /** `keyguard rules`: the rule table and a count by provider, for people (aligned text) or scripts (JSON). */
-export async function runRulesCommand(format: string): Promise<number> {
-  const rules = await loadBuiltinRules();
+export async function runRulesCommand(format: string, configFile?: string): Promise<number> {
+  const { rules } = await loadRegistry(await loadConfigFor(process.cwd(), configFile));
   const rows: RuleRow[] = rules.map((rule) => ({ id: rule.id, provider: rule.provider, severity: rule.severity, description: rule.description }));
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

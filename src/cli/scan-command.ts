@@ -4,7 +4,8 @@ import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
 import { sarifLimitWarning } from '../report/sarif.js';
 import { failOnNote } from '../report/text.js';
-import { scan, type HistoryScanOptions, type ScanOptions } from '../scan.js';
+import { withConfigDefaults } from '../config/defaults.js';
+import { scan, scanRoot, type HistoryScanOptions, type ScanOptions } from '../scan.js';
 import type { ScanResult } from '../scan-result.js';
 import { progressPrinter } from './progress.js';
 
@@ -28,6 +29,9 @@ export interface ScanFlags {
   buildOutput: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  config?: string;
+  baseline?: string;
+  reportUnused?: boolean;
 }
 
 function positiveNumber(value: string, flag: string, integer: boolean): number {
@@ -58,7 +62,12 @@ function failsBuild(result: ScanResult, failOn: Severity | 'none'): boolean {
   return result.findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn));
 }
 
-export async function runScanCommand(paths: string[], flags: ScanFlags): Promise<number> {
+export async function runScanCommand(paths: string[], commandLine: ScanFlags, onCommandLine: (key: string) => boolean = () => true): Promise<number> {
+  // The config file gives defaults to the options not on the command line (src/config/defaults.ts).
+  const { loadConfigFor } = await import('../config/load.js');
+  const config = await loadConfigFor(scanRoot(paths.length > 0 ? paths : ['.']), commandLine.config);
+  const flags = config ? withConfigDefaults(commandLine, config, onCommandLine) : commandLine;
+  if (flags.reportUnused && flags.baseline === undefined) throw new UsageError('--report-unused needs a baseline (--baseline FILE or the config\'s "baseline")');
   if (flags.failOn !== 'none' && !isSeverity(flags.failOn)) throw new UsageError(`unknown severity "${flags.failOn}"`);
   const showProgress = !flags.quiet && process.stderr.isTTY === true;
   const options: ScanOptions = {
@@ -73,6 +82,9 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     buildOutput: flags.buildOutput !== false,
     ...(flags.pack !== undefined && { pack: flags.pack === true ? '.' : flags.pack }),
     maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
+    config: config ?? false,
+    ...(flags.baseline !== undefined && { baseline: flags.baseline }),
+    reportUnusedBaseline: flags.reportUnused === true,
   };
   const progress = showProgress ? progressPrinter(process.stderr) : null;
   if (progress) options.onProgress = progress.update;

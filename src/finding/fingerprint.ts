@@ -27,3 +27,11 @@ export function sha256Hex(text: string): string {
 export function fingerprintOf(key: string, ruleId: string, path: string, secret: string): string {
   return nodeCrypto().createHmac('sha256', key).update(`${ruleId}\0${path}\0${secret}`).digest('hex').slice(0, 32);
 }
+
+/**
+ * A baseline's hash of a secret (src/suppress/baseline.ts): keyed like the fingerprint, but without
+ * the path, so an accepted secret is still recognised when its file is renamed.
+ */
+export function secretHashOf(key: string, ruleId: string, secret: string): string {
+  return nodeCrypto().createHmac('sha256', key).update(`baseline\0${ruleId}\0${secret}`).digest('hex').slice(0, 32);
+}

@@ -1,7 +1,15 @@
+import type { KeyguardConfig } from '../config/types.js';
 import type { RawFinding } from '../finding/raw-finding.js';
+import type { BaselineEntry, BaselineMatcher } from '../suppress/baseline.js';
 
 /** Why findings were left out of a report; the summary counts each, so suppression is never silent. */
 export type SuppressionReason = 'inline' | 'config' | 'baseline';
+
+/** A baseline being applied (`matcher`) and/or recorded (`record`). */
+export interface BaselineState {
+  matcher: BaselineMatcher | null;
+  record: BaselineEntry[] | null;
+}
 
 /** What every pipeline stage may read and record. */
 export interface PipelineContext {
@@ -15,6 +23,13 @@ export interface PipelineContext {
   fingerprintKey: () => Promise<string>;
   /** Counts of findings each suppression stage removed. */
   suppressed: Record<SuppressionReason, number>;
+  /** The config file's allowlists and rule scopes (stage suppress-config); null without a config. */
+  config?: KeyguardConfig | null;
+  /**
+   * The baseline (stage suppress-baseline): `matcher` accepts findings, `record` collects the
+   * entries of the findings that reach the stage (for `keyguard baseline`).
+   */
+  baseline?: BaselineState | null;
   /** Things the user should know that are not findings; they go into the summary. */
   warnings: string[];
 }

@@ -45,7 +45,8 @@ export function validateRuleFile(parsed: unknown, file: string): RuleWithExample
   return parsed.rules.map((raw: unknown, index: number) => validateRule(raw, `${file}: rules[${index}]`, provider));
 }
 
-function validateRule(raw: unknown, where: string, provider: string): RuleWithExamples {
+/** Checks one rule (of a rules file or a config file); `where` starts every error message. */
+export function validateRule(raw: unknown, where: string, provider: string): RuleWithExamples {
   if (!isRecord(raw)) throw new RuleError(`${where}: expected a mapping`);
   const at = typeof raw.id === 'string' ? `${where} (${raw.id})` : where;
   const fail = (field: string, problem: string): never => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByProvider } from '../../src/cli/rules-command.js';
-import { loadBuiltinRules } from '../../src/rules/load.js';
+import { loadRegistry } from '../../src/rules/registry.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('countByProvider', () => {
@@ -16,7 +16,7 @@ describe('countByProvider', () => {
 
 describe('keyguard rules', () => {
   it('prints the table, then the number of rules of every provider', async () => {
-    const rules = await loadBuiltinRules();
+    const { rules } = await loadRegistry();
     const run = runCli(['rules'], { cwd: process.cwd() });
     expect(run.code).toBe(0);
     const [table, summary] = run.stdout.split('\nRules by provider:\n') as [string, string];
@@ -32,7 +32,8 @@ describe('keyguard rules', () => {
   it('keeps the JSON output a plain list of rules', async () => {
     const run = runCli(['rules', '--format', 'json'], { cwd: process.cwd() });
     const rows = JSON.parse(run.stdout) as Array<{ id: string; provider: string }>;
-    expect(rows).toHaveLength((await loadBuiltinRules()).length);
+    expect(rows).toHaveLength((await loadRegistry()).rules.length);
+    expect(rows.map((row) => row.id)).toEqual(expect.arrayContaining(['openai-project-key', 'env-file-tracked', 'gitignore-missing-entry']));
     expect(rows[0]).toEqual(expect.objectContaining({ id: expect.any(String), provider: expect.any(String) }));
   });
 });
