@@ -8,6 +8,7 @@ import { ENV_FILE_RULES } from './hygiene/env-files.js';
 import { GITIGNORE_RULE } from './hygiene/gitignore.js';
 import type { RuleInfo, ScanMode, ScanResult } from './scan-result.js';
 import type { Source } from './sources/source.js';
+import type { ContentOptions } from './content/item.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
@@ -36,8 +37,14 @@ export interface ScanOptions {
   showSecrets?: boolean;
   /** Honour inline allow comments (`keyguard:allow` …); false reports them anyway, for audits. */
   inlineAllow?: boolean;
-  /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
+  /** Opt-in cap: files (and blobs) larger than this many bytes are skipped. Default: none (big files are windowed). */
   maxFileSize?: number;
+  /** Scan binary files for printable strings instead of skipping them (app bundles always are). */
+  binary?: boolean;
+  /** How many archives deep to open; default 3. 0 leaves archives unopened. */
+  archiveDepth?: number;
+  /** With the path `-` (standard input): the path findings carry, for path-based rules and reports. */
+  stdinName?: string;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -48,13 +55,20 @@ export interface ScanProgress {
   commitsScanned: number | null;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const DEFAULT_ARCHIVE_DEPTH = 3;
+
+/** The path argument that means standard input. */
+export const STDIN_PATH = '-';
 
 
 function modeOf(options: ScanOptions): ScanMode {
   if (options.history && options.staged) throw new UsageError('--history and --staged cannot be combined');
+  const stdin = options.paths?.includes(STDIN_PATH) === true;
+  if (stdin && (options.history || options.staged || options.paths!.length > 1)) throw new UsageError('standard input (-) is scanned on its own, without other paths, --history or --staged');
   if (options.history) return 'history';
   if (options.staged) return 'staged';
+  if (stdin) return 'stdin';
+  if (options.stdinName !== undefined) throw new UsageError('--stdin-name only applies when scanning standard input (-)');
   return 'tree';
 }
 
@@ -72,7 +86,7 @@ function scanRoot(paths: readonly string[]): string {
   return process.cwd();
 }
 
-async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, maxFileSize: number): Promise<Source> {
+async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, content: ContentOptions): Promise<Source> {
   switch (mode) {
     case 'history': {
       const { historySource } = await import('./sources/history.js');
@@ -80,7 +94,7 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
       const { onProgress } = options;
       return historySource(root, {
         ...narrowing,
-        maxFileSize,
+        content,
         ...(onProgress && {
           onProgress: (progress) => onProgress({ filesScanned: progress.blobs, bytesScanned: progress.bytes, commitsScanned: progress.commits }),
         }),
@@ -88,12 +102,16 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
     }
     case 'staged': {
       const { stagedSource } = await import('./sources/staged.js');
-      return stagedSource(root, { maxFileSize });
+      return stagedSource(root, { content });
+    }
+    case 'stdin': {
+      const { stdinSource, DEFAULT_STDIN_NAME } = await import('./sources/stdin.js');
+      return stdinSource(options.stdinName ?? DEFAULT_STDIN_NAME, content);
     }
     default: {
       const { WorktreeSource, assertTargetsExist } = await import('./sources/worktree.js');
       assertTargetsExist(targets);
-      return new WorktreeSource({ root, targets, maxFileSize });
+      return new WorktreeSource({ root, targets, content });
     }
   }
 }
@@ -109,16 +127,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const targets = paths.map((path) => resolve(path));
   // A commit holds everything staged, so a staged scan always covers the whole work tree.
   const root = mode === 'staged' ? (locateRepo(scanRoot(paths))?.worktree ?? scanRoot(paths)) : scanRoot(paths);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const content: ContentOptions = {
+    binary: options.binary === true,
+    maxFileSize: options.maxFileSize ?? null,
+    archiveDepth: options.archiveDepth ?? DEFAULT_ARCHIVE_DEPTH,
+  };
 
   const definitions = await loadBuiltinRules();
   const engine = new DetectionEngine(definitions);
-  const source = await openSource(mode, root, targets, options, maxFileSize);
+  const source = await openSource(mode, root, targets, options, content);
 
   let lastProgress = started;
   for await (const chunk of source.chunks()) {
     await engine.push(chunk);
-    if (mode === 'tree' && options.onProgress && performance.now() - lastProgress > 200) {
+    if ((mode === 'tree' || mode === 'stdin') && options.onProgress && performance.now() - lastProgress > 200) {
       lastProgress = performance.now();
       const { filesScanned, bytesScanned, commitsScanned } = source.stats;
       options.onProgress({ filesScanned, bytesScanned, commitsScanned: commitsScanned ?? null });

@@ -11,7 +11,10 @@ export interface ScanFlags {
   output?: string;
   failOn: Severity | 'none';
   showSecrets?: boolean;
-  maxFileSize: string;
+  maxFileSize?: string;
+  binary?: boolean;
+  archiveDepth: string;
+  stdinName?: string;
   history?: boolean;
   since?: string;
   branch?: string;
@@ -29,6 +32,11 @@ function positiveNumber(value: string, flag: string, integer: boolean): number {
     throw new UsageError(`${flag} expects a positive ${integer ? 'whole ' : ''}number, got "${value}"`);
   }
   return number;
+}
+
+function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`);
+  return Number(value);
 }
 
 function historyOptions(flags: ScanFlags): HistoryScanOptions | boolean {
@@ -60,8 +68,11 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     staged: flags.staged === true,
     showSecrets: flags.showSecrets === true,
     inlineAllow: flags.inlineAllow !== false,
-    maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
+    binary: flags.binary === true,
+    archiveDepth: wholeNumber(flags.archiveDepth, '--archive-depth'),
   };
+  if (flags.maxFileSize !== undefined) options.maxFileSize = positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024;
+  if (flags.stdinName !== undefined) options.stdinName = flags.stdinName;
   const progress = showProgress ? progressPrinter(process.stderr) : null;
   if (progress) options.onProgress = progress.update;
   let result: ScanResult;

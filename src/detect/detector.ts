@@ -1,4 +1,4 @@
-import type { Chunk } from '../sources/chunk.js';
+import type { Chunk, WindowPlacement } from '../sources/chunk.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { inlineAllowFor, mayHoldDirective } from '../suppress/inline-allow.js';
@@ -120,9 +120,11 @@ export class Detector {
   private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
-    const begin = lines.position(hit.start);
+    const { window } = chunk;
+    if (window && (hit.start < window.ownFrom || hit.start >= window.ownUntil)) return null;
+    const begin = inWhole(lines.position(hit.start), window);
     if (chunk.onlyLines && !chunk.onlyLines.has(begin.line)) return null;
-    const finish = lines.position(hit.end);
+    const finish = inWhole(lines.position(hit.end), window);
     const secret = Buffer.from(hit.secret, 'latin1').toString('utf8');
     const line = lines.lineText(hit.start);
     const exposure = rule.category === 'secret' ? clientExposure(chunk.path, line) : null;
@@ -152,6 +154,12 @@ export class Detector {
       clientExposure: exposure,
     };
   }
+}
+
+/** A position in a window as a position in the whole text the window was cut from. */
+function inWhole(position: { line: number; column: number }, window: WindowPlacement | undefined): { line: number; column: number } {
+  if (!window) return position;
+  return { line: position.line + window.line, column: position.line === 1 ? position.column + window.column : position.column };
 }
 
 /** Where the name (a run of `[\w.-]`) that holds `offset` begins. */

@@ -4,7 +4,12 @@ import type { RawFinding } from '../finding/raw-finding.js';
 /** A file or blob that was not scanned, and why. */
 export interface SkippedItem {
   path: string;
-  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file';
+  /**
+   * `too-large`: over the --max-file-size cap the user set; `archive-depth`: an archive nested
+   * deeper than --archive-depth; `archive-limit`: a limit against hostile archives (entries, bytes,
+   * compression ratio); `encrypted`: an encrypted archive entry.
+   */
+  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file' | 'archive-depth' | 'archive-limit' | 'encrypted';
   detail?: string;
 }
 

@@ -7,9 +7,11 @@ import { gitStdout, splitNul } from '../git/run.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
 import { gitignoreFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
+import { ContentStage } from '../content/content-stage.js';
+import type { ContentOptions } from '../content/item.js';
 import { IgnoreRules } from './ignore-rules.js';
 import { pathInside } from './path-inside.js';
-import { readScannable } from './read-file.js';
+import { openScannable } from './read-file.js';
 import { emptyStats, type Source, type SourceStats } from './source.js';
 import { walk } from './walk.js';
 
@@ -18,7 +20,8 @@ export interface WorktreeOptions {
   root: string;
   /** Absolute files or folders to scan (usually just `root`). */
   targets: readonly string[];
-  maxFileSize: number;
+  /** How bytes become chunks: caps, binary files, archives (src/content/). */
+  content: ContentOptions;
 }
 
 /** A path the user named that does not exist is a mistake to report, not an empty scan. */
@@ -93,9 +96,11 @@ export class WorktreeSource implements Source {
   private readonly repo: RepoLocation | null;
   private tracked: string[] = [];
   private readonly envFilesSeen: string[] = [];
+  private readonly content: ContentStage;
 
   constructor(private readonly options: WorktreeOptions) {
     this.repo = locateRepo(options.root);
+    this.content = new ContentStage(options.content, this.stats);
   }
 
   private toRootPath(absolutePath: string): string {
@@ -103,17 +108,16 @@ export class WorktreeSource implements Source {
     return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
   }
 
-  private readChunk(absolutePath: string): Chunk | null {
+  /** `named`: the user gave this path itself, so a FIFO or /dev/stdin is read rather than skipped. */
+  private async *readChunks(absolutePath: string, named: boolean): AsyncGenerator<Chunk> {
     const path = this.toRootPath(absolutePath);
     if (isEnvFile(absolutePath)) this.envFilesSeen.push(absolutePath);
-    const result = readScannable(absolutePath, this.options.maxFileSize);
-    if ('skipped' in result) {
-      this.stats.skipped.push({ path, ...result.skipped });
-      return null;
+    const opened = openScannable(absolutePath, named, this.options.content.maxFileSize);
+    if ('skipped' in opened) {
+      this.stats.skipped.push({ path, ...opened.skipped });
+      return;
     }
-    this.stats.filesScanned++;
-    this.stats.bytesScanned += result.content.length;
-    return { path, content: result.content };
+    yield* this.content.chunks({ path, ...opened.item });
   }
 
   async *chunks(): AsyncIterable<Chunk> {
@@ -135,8 +139,7 @@ export class WorktreeSource implements Source {
       for (const { absolutePath } of files) {
         if (visited.has(absolutePath)) continue;
         visited.add(absolutePath);
-        const chunk = this.readChunk(absolutePath);
-        if (chunk) yield chunk;
+        yield* this.readChunks(absolutePath, !isDirectory);
       }
     }
     // Tracked files that a .gitignore pattern hides: git still commits and pushes them.
@@ -146,8 +149,7 @@ export class WorktreeSource implements Source {
       if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
       if (exemptions.covers(absolutePath)) continue;
       visited.add(absolutePath);
-      const chunk = this.readChunk(absolutePath);
-      if (chunk) yield chunk;
+      yield* this.readChunks(absolutePath, false);
     }
   }
 

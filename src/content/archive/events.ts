@@ -1,0 +1,13 @@
+import type { SkippedItem } from '../../sources/source.js';
+import type { ContentItem } from '../item.js';
+
+/**
+ * What an archive handler yields, in entry order. The consumer scans (or discards) each entry's
+ * bytes before asking for the next: archives are read front to back, one entry at a time.
+ */
+export type ArchiveEvent = { entry: ContentItem } | { skipped: SkippedItem } | { warning: string };
+
+/** The finding path of an entry: the path through its container (`app.apk!/classes.dex`). */
+export function innerPath(archivePath: string, name: string): string {
+  return `${archivePath}!/${name}`;
+}
