@@ -3,6 +3,7 @@
  * scanning"): every rule carries the help, tags, precision and security-severity GitHub shows and
  * sorts by, and every result a partial fingerprint so an alert survives code moving around it.
  */
+import { splitArchivePath } from '../finding/archive-path.js';
 import type { Finding, Severity } from '../finding/finding.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
@@ -112,6 +113,8 @@ function formatHelp(rule: RuleInfo): { text: string; markdown: string } {
 }
 
 function toResult(finding: Finding, ruleIndex: number | undefined) {
+  const inArchive = splitArchivePath(finding.file);
+  const region = { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -120,20 +123,18 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUriReference(finding.file), uriBaseId: SOURCE_ROOT },
-          region: {
-            startLine: finding.line,
-            startColumn: finding.column,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-          },
+          // Inside an archive, the archive is the artifact a viewer can open; lines inside an
+          // entry would point into compressed bytes, so the entry and its position go in the
+          // message and properties instead.
+          artifactLocation: { uri: toUriReference(inArchive?.archive ?? finding.file), uriBaseId: SOURCE_ROOT },
+          ...(inArchive ? {} : { region }),
         },
       },
     ],
     // The fingerprint already names the rule, the file and the secret but not the line, so an
     // alert follows its secret when lines move, and repeats of one secret in a file are one alert.
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-    ...(finding.commit || finding.clientExposure ? { properties: toResultProperties(finding) } : {}),
+    ...(finding.commit || finding.clientExposure || inArchive ? { properties: toResultProperties(finding) } : {}),
   };
 }
 
@@ -143,6 +144,8 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
  */
 function formatMessage(finding: Finding): string {
   const lines = [finding.message];
+  const inArchive = splitArchivePath(finding.file);
+  if (inArchive) lines.push(`In archive entry: ${inArchive.entry} (line ${finding.line}, column ${finding.column})`);
   if (finding.secret !== '') lines.push(`Secret: ${finding.secret}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
@@ -151,7 +154,9 @@ function formatMessage(finding: Finding): string {
 
 function toResultProperties(finding: Finding) {
   const { commit, clientExposure } = finding;
+  const inArchive = splitArchivePath(finding.file);
   return {
+    ...(inArchive ? { archiveEntry: { path: inArchive.entry, line: finding.line, column: finding.column } } : {}),
     ...(commit ? { commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date } } : {}),
     ...(clientExposure ? { clientExposure: { reason: clientExposure.reason } } : {}),
   };

@@ -7,7 +7,4 @@ import type { ContentItem } from '../item.js';
  */
 export type ArchiveEvent = { entry: ContentItem } | { skipped: SkippedItem } | { warning: string };
 
-/** The finding path of an entry: the path through its container (`app.apk!/classes.dex`). */
-export function innerPath(archivePath: string, name: string): string {
-  return `${archivePath}!/${name}`;
-}
+export { innerPath } from '../../finding/archive-path.js';
