@@ -90,6 +90,8 @@ export class ContentStage {
       }
       text = printableStrings(pieces(item.bytes));
     }
+    // Counted before yielding: a yielded buffer may move to a detection worker and read as empty here.
+    const wholeLength = Buffer.isBuffer(item.bytes) ? item.bytes.length : null;
     const base = { path: item.path, ...(item.commit && { commit: item.commit }), ...(item.onlyLines && { onlyLines: item.onlyLines }) };
     if (Buffer.isBuffer(text) && text.length <= WINDOW_BYTES) {
       yield { ...base, content: text };
@@ -97,7 +99,7 @@ export class ContentStage {
       for await (const { content, window } of textWindows(pieces(text))) yield { ...base, content, window };
     }
     this.stats.filesScanned++;
-    this.stats.bytesScanned += Buffer.isBuffer(item.bytes) ? item.bytes.length : item.bytes.bytesRead;
+    this.stats.bytesScanned += wholeLength ?? (item.bytes as ByteStream).bytesRead;
   }
 
   private async *archive(item: ContentItem, kind: 'zip' | 'tar' | 'gzip', nesting: Nesting): AsyncGenerator<Chunk> {

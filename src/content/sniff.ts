@@ -5,6 +5,8 @@
  * NUL pattern, and the rest is judged by the share of NUL and control bytes.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type ContentKind = 'text' | 'utf16le' | 'utf16be' | 'binary' | 'zip' | 'gzip' | 'tar';
 
 /** How much of the start of the content the decision looks at. */
@@ -83,6 +85,16 @@ function utf16Kind(sample: Uint8Array): 'utf16le' | 'utf16be' | null {
   return null;
 }
 
+/** The sample without a UTF-8 sequence cut by its end (the sample stops at SNIFF_BYTES, not at a character). */
+function withoutCutSequence(sample: Uint8Array): Uint8Array {
+  for (let back = 1; back <= 3 && back <= sample.length; back++) {
+    const byte = sample[sample.length - back]!;
+    if ((byte & 0xc0) === 0xc0) return sample.subarray(0, sample.length - back); // a lead byte
+    if ((byte & 0xc0) !== 0x80) break; // ASCII: nothing cut
+  }
+  return sample;
+}
+
 /** Length of the valid UTF-8 sequence at `index` (a lead byte >= 0x80), 0 when invalid; a sequence cut by the sample's end counts as valid. */
 function utf8SequenceLength(sample: Uint8Array, index: number): number {
   const lead = sample[index]!;
@@ -107,6 +119,8 @@ export function sniff(content: Uint8Array): ContentKind {
   if (startsWith(sample, 0, [0x1f, 0x8b])) return 'gzip';
   if (isTar(sample)) return 'tar';
   if (BINARY_MAGIC.some(([offset, bytes]) => startsWith(sample, offset, bytes))) return 'binary';
+  // Nearly every file: no NUL and valid UTF-8 is text, checked natively without a byte loop.
+  if (!sample.includes(0) && isUtf8(withoutCutSequence(sample))) return 'text';
   const utf16 = utf16Kind(sample);
   if (utf16) return utf16;
   let nuls = 0;

@@ -39,10 +39,29 @@ class Position {
   }
 }
 
-function ownedCopy(bytes: Buffer): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(copy);
-  return copy;
+/** The first `size` bytes of `parts` in one buffer that owns its memory (a worker can take it without a copy). */
+function firstBytes(parts: readonly Buffer[], size: number): Buffer {
+  const window = Buffer.allocUnsafeSlow(size);
+  let filled = 0;
+  for (const part of parts) {
+    if (filled >= size) break;
+    filled += part.copy(window, filled, 0, Math.min(part.length, size - filled));
+  }
+  return window;
+}
+
+/** `parts` without their first `count` bytes (views, no copy). */
+function dropBytes(parts: readonly Buffer[], count: number): Buffer[] {
+  const kept: Buffer[] = [];
+  let skipped = 0;
+  for (const part of parts) {
+    if (skipped + part.length <= count) skipped += part.length;
+    else {
+      kept.push(skipped >= count ? part : part.subarray(count - skipped));
+      skipped = count;
+    }
+  }
+  return kept;
 }
 
 /** Windows over text that arrives in pieces; one window (owning everything) when it is short. */
@@ -56,21 +75,18 @@ export async function* textWindows(pieces: AsyncIterable<Buffer>): AsyncGenerato
     parts.push(piece);
     held += piece.length;
     while (held >= lead + WINDOW_BYTES + WINDOW_MARGIN) {
-      const buffer = Buffer.concat(parts);
-      const size = lead + WINDOW_BYTES + WINDOW_MARGIN;
-      yield {
-        content: ownedCopy(buffer.subarray(0, size)),
-        window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: lead + WINDOW_BYTES },
-      };
+      const content = firstBytes(parts, lead + WINDOW_BYTES + WINDOW_MARGIN);
       // The next window starts WINDOW_MARGIN before the end of this one's owned part.
       const next = lead + WINDOW_BYTES - WINDOW_MARGIN;
-      position.advance(buffer.subarray(0, next));
-      parts = [buffer.subarray(next)];
-      held = buffer.length - next;
+      const window = { line: position.line, column: position.column, ownFrom: lead, ownUntil: lead + WINDOW_BYTES };
+      // Counted before yielding: the window's bytes may move to a detection worker.
+      position.advance(content.subarray(0, next));
+      parts = dropBytes(parts, next);
+      held -= next;
       lead = WINDOW_MARGIN;
+      yield { content, window };
     }
   }
-  const rest = Buffer.concat(parts);
-  if (rest.length === 0 && lead === 0) return;
-  yield { content: ownedCopy(rest), window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: Number.MAX_SAFE_INTEGER } };
+  if (held === 0 && lead === 0) return;
+  yield { content: firstBytes(parts, held), window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: Number.MAX_SAFE_INTEGER } };
 }
