@@ -3,10 +3,9 @@
  * FIFOs, big one-line bundles, UTF-16 and a text file with a stray NUL, through the built CLI.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WINDOW_BYTES } from '../../src/content/windows.js';
 import { binaryWith, tar, tgz, zip } from '../helpers/archives.js';
@@ -31,6 +30,7 @@ interface JsonFinding {
 interface JsonSummary {
   mode: string;
   filesScanned: number;
+  bytesScanned: number;
   skipped: { path: string; reason: string; detail?: string }[];
   warnings: string[];
 }
@@ -201,7 +201,8 @@ describe('big, encoded and odd text', () => {
     write('le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text(fakeKeys.openaiProject()), 'utf16le')]));
     write('be.txt', Buffer.from(text(fakeKeys.openaiProject()), 'utf16le').swap16());
     write('nul.js', `// header\0\nconst k = "${fakeKeys.openaiProject()}";\n`);
-    const { findings } = scanJson(['.']);
+    const { findings, summary } = scanJson(['.']);
+    expect(summary.bytesScanned).toBe(['le.txt', 'be.txt', 'nul.js'].reduce((sum, name) => sum + statSync(join(dir, name)).size, 0));
     expect(findings.map((finding) => [finding.file, finding.line, finding.column])).toEqual([
       ['be.txt', 3, 12],
       ['le.txt', 3, 12],
