@@ -1,5 +1,5 @@
 /** The programmatic API: `scan(options)` is what the CLI calls. */
-export { scan, DEFAULT_MAX_FILE_SIZE } from './scan.js';
+export { scan, DEFAULT_ARCHIVE_DEPTH } from './scan.js';
 export type { ScanOptions, HistoryScanOptions, ScanProgress } from './scan.js';
 export type { ScanResult, ScanSummary, RuleInfo, ScanMode } from './scan-result.js';
 export type { Finding, Severity, CommitInfo, ClientExposure } from './finding/finding.js';

@@ -6,6 +6,7 @@ import { loadRegistry } from './rules/registry.js';
 import type { KeyguardConfig } from './config/types.js';
 import type { ScanMode, ScanResult } from './scan-result.js';
 import type { Source } from './sources/source.js';
+import type { ContentOptions } from './content/item.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
@@ -36,7 +37,7 @@ export interface ScanOptions {
   showSecrets?: boolean;
   /** Honour inline allow comments (`keyguard:allow` …); false reports them anyway, for audits. */
   inlineAllow?: boolean;
-  /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
+  /** Opt-in cap: files (and blobs) larger than this many bytes are skipped. Default: none (big files are windowed). */
   maxFileSize?: number;
   /** Honour .gitignore files and .git/info/exclude (default true); false scans ignored files too (`--no-ignore`). */
   gitignore?: boolean;
@@ -63,6 +64,12 @@ export interface ScanOptions {
   reportUnusedBaseline?: boolean;
   /** Return the baseline entries of the reported findings (`result.baseline.entries`). */
   recordBaseline?: boolean;
+  /** Scan binary files for printable strings instead of skipping them (app bundles always are). */
+  binary?: boolean;
+  /** How many archives deep to open; default 3. 0 leaves archives unopened. */
+  archiveDepth?: number;
+  /** With the path `-` (standard input): the path findings carry, for path-based rules and reports. */
+  stdinName?: string;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -73,16 +80,23 @@ export interface ScanProgress {
   commitsScanned: number | null;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const DEFAULT_ARCHIVE_DEPTH = 3;
+
+/** The path argument that means standard input. */
+export const STDIN_PATH = '-';
 
 
 function modeOf(options: ScanOptions): ScanMode {
   const modes = [options.history && '--history', options.staged && '--staged', options.pack !== undefined && '--pack'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
   if (options.pack !== undefined && options.paths && options.paths.length > 0) throw new UsageError('--pack takes the package folder as its value, not paths');
+  const stdin = options.paths?.includes(STDIN_PATH) === true;
+  if (stdin && (modes.length > 0 || options.paths!.length > 1)) throw new UsageError('standard input (-) is scanned on its own, without other paths, --history, --staged or --pack');
   if (options.history) return 'history';
   if (options.staged) return 'staged';
   if (options.pack !== undefined) return 'pack';
+  if (stdin) return 'stdin';
+  if (options.stdinName !== undefined) throw new UsageError('--stdin-name only applies when scanning standard input (-)');
   return 'tree';
 }
 
@@ -100,7 +114,7 @@ export function scanRoot(paths: readonly string[]): string {
   return process.cwd();
 }
 
-async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, maxFileSize: number): Promise<Source> {
+async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, content: ContentOptions): Promise<Source> {
   switch (mode) {
     case 'history': {
       const { historySource } = await import('./sources/history.js');
@@ -108,7 +122,7 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
       const { onProgress } = options;
       return historySource(root, {
         ...narrowing,
-        maxFileSize,
+        content,
         ...(onProgress && {
           onProgress: (progress) => onProgress({ filesScanned: progress.blobs, bytesScanned: progress.bytes, commitsScanned: progress.commits }),
         }),
@@ -116,18 +130,22 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
     }
     case 'staged': {
       const { stagedSource } = await import('./sources/staged.js');
-      return stagedSource(root, { maxFileSize });
+      return stagedSource(root, { content });
+    }
+    case 'stdin': {
+      const { stdinSource, DEFAULT_STDIN_NAME } = await import('./sources/stdin.js');
+      return stdinSource(options.stdinName ?? DEFAULT_STDIN_NAME, content);
     }
     case 'pack': {
       const { PackSource, packFileList } = await import('./sources/pack.js');
-      return new PackSource(root, await packFileList(root), { maxFileSize, keyguardignore: options.keyguardignore !== false });
+      return new PackSource(root, await packFileList(root), { content, keyguardignore: options.keyguardignore !== false });
     }
     default: {
       const { WorktreeSource } = await import('./sources/worktree.js');
       return new WorktreeSource({
         root,
         targets,
-        maxFileSize,
+        content,
         ignoreRules: { gitignore: options.gitignore !== false, keyguardignore: options.keyguardignore !== false },
         respectIgnoreInside: options.respectIgnoreInside === true,
         buildOutput: options.buildOutput !== false,
@@ -159,7 +177,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // A commit holds everything staged, so a staged scan always covers the whole work tree.
   const root = mode === 'staged' ? (locateRepo(scanRoot(paths))?.worktree ?? scanRoot(paths)) : scanRoot(paths);
   if (mode === 'pack' && !isDirectory(root)) throw new UsageError(`--pack: no such folder: ${paths[0]}`);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const content: ContentOptions = {
+    binary: options.binary === true,
+    maxFileSize: options.maxFileSize ?? null,
+    archiveDepth: options.archiveDepth ?? DEFAULT_ARCHIVE_DEPTH,
+  };
 
   const config = await configFor(root, options.config);
   const registry = await loadRegistry(config);
@@ -167,12 +189,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? (config?.options.baseline as string | undefined));
   const baseline = await baselineFor(root, baselineFile, options.recordBaseline === true);
   const engine = new DetectionEngine(definitions);
-  const source = await openSource(mode, root, targets, options, maxFileSize);
+  const source = await openSource(mode, root, targets, options, content);
 
   let lastProgress = started;
   for await (const chunk of source.chunks()) {
     await engine.push(chunk);
-    if (mode === 'tree' && options.onProgress && performance.now() - lastProgress > 200) {
+    if ((mode === 'tree' || mode === 'stdin') && options.onProgress && performance.now() - lastProgress > 200) {
       lastProgress = performance.now();
       const { filesScanned, bytesScanned, commitsScanned } = source.stats;
       options.onProgress({ filesScanned, bytesScanned, commitsScanned: commitsScanned ?? null });

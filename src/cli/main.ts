@@ -18,7 +18,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   const scanCommand = program
     .command('scan')
     .description('scan files and folders (default: the current folder), git history (--history) or staged changes (--staged)')
-    .argument('[paths...]', 'files, folders or quoted globs to scan; named paths are scanned even if .gitignore hides them', []);
+    .argument('[paths...]', 'files, folders or quoted globs to scan, or - for standard input; named paths are scanned even if .gitignore hides them', []);
   for (const spec of SCAN_FLAGS) {
     const option = new Option(spec.flags, spec.description);
     if (spec.choices) option.choices(spec.choices);

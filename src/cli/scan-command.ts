@@ -14,7 +14,10 @@ export interface ScanFlags {
   output?: string;
   failOn: Severity | 'none';
   showSecrets?: boolean;
-  maxFileSize: string;
+  maxFileSize?: string;
+  binary?: boolean;
+  archiveDepth: string;
+  stdinName?: string;
   history?: boolean;
   since?: string;
   branch?: string;
@@ -40,6 +43,11 @@ function positiveNumber(value: string, flag: string, integer: boolean): number {
     throw new UsageError(`${flag} expects a positive ${integer ? 'whole ' : ''}number, got "${value}"`);
   }
   return number;
+}
+
+function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`);
+  return Number(value);
 }
 
 function historyOptions(flags: ScanFlags): HistoryScanOptions | boolean {
@@ -81,11 +89,14 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
     respectIgnoreInside: flags.respectIgnoreInside === true,
     buildOutput: flags.buildOutput !== false,
     ...(flags.pack !== undefined && { pack: flags.pack === true ? '.' : flags.pack }),
-    maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
     config: config ?? false,
     ...(flags.baseline !== undefined && { baseline: flags.baseline }),
     reportUnusedBaseline: flags.reportUnused === true,
+    binary: flags.binary === true,
+    archiveDepth: wholeNumber(flags.archiveDepth, '--archive-depth'),
   };
+  if (flags.maxFileSize !== undefined) options.maxFileSize = positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024;
+  if (flags.stdinName !== undefined) options.stdinName = flags.stdinName;
   const progress = showProgress ? progressPrinter(process.stderr) : null;
   if (progress) options.onProgress = progress.update;
   let result: ScanResult;

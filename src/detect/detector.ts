@@ -1,4 +1,4 @@
-import type { Chunk } from '../sources/chunk.js';
+import type { Chunk, WindowPlacement } from '../sources/chunk.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { inlineAllowFor, mayHoldDirective } from '../suppress/inline-allow.js';
@@ -122,13 +122,18 @@ export class Detector {
   private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex, text: string): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
-    const begin = lines.position(hit.start);
+    const { window } = chunk;
+    if (window && (hit.start < window.ownFrom || hit.start >= window.ownUntil)) return null;
+    const begin = inWhole(lines.position(hit.start), window);
     if (chunk.onlyLines && !chunk.onlyLines.has(begin.line)) return null;
-    const finish = lines.position(hit.end);
+    const finish = inWhole(lines.position(hit.end), window);
     const secret = Buffer.from(hit.secret, 'latin1').toString('utf8');
     const line = lines.lineText(hit.start);
     const exposure = rule.category === 'secret' ? clientExposure(chunk.path, line) : null;
-    const previousLine = begin.line > 1 ? lines.lineText(lines.lineStart(begin.line - 2)) : null;
+    // Lines within this chunk (a window of a big file starts mid-file): the allow comment and the
+    // variable name sit next to the secret in the same text.
+    const localLine = lines.lineIndexOf(hit.start);
+    const previousLine = localLine > 0 ? lines.lineText(lines.lineStart(localLine - 1)) : null;
     const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
     return {
@@ -152,7 +157,7 @@ export class Detector {
       references: definition.references,
       commit: chunk.commit ?? null,
       clientExposure: exposure,
-      ...(isEnvFile(chunk.path) || isEnvTemplate(chunk.path) ? envVariable(text.slice(lines.lineStart(begin.line - 1), hit.start)) : {}),
+      ...(isEnvFile(chunk.path) || isEnvTemplate(chunk.path) ? envVariable(text.slice(lines.lineStart(localLine), hit.start)) : {}),
     };
   }
 }
@@ -161,6 +166,12 @@ export class Detector {
 function envVariable(lineBeforeSecret: string): { variable?: string } {
   const name = /([A-Za-z_][\w.-]*)["']?[ \t]*[:=][ \t]*["']?$/.exec(lineBeforeSecret)?.[1];
   return name ? { variable: name } : {};
+}
+
+/** A position in a window as a position in the whole text the window was cut from. */
+function inWhole(position: { line: number; column: number }, window: WindowPlacement | undefined): { line: number; column: number } {
+  if (!window) return position;
+  return { line: position.line + window.line, column: position.line === 1 ? position.column + window.column : position.column };
 }
 
 /** Where the name (a run of `[\w.-]`) that holds `offset` begins. */

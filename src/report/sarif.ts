@@ -6,6 +6,7 @@
 import { posix, relative, sep } from 'node:path';
 import { severityRank, type Finding, type Severity } from '../finding/finding.js';
 import { locateRepo } from '../git/locate.js';
+import { splitArchivePath } from '../finding/archive-path.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { secretLabels, type SecretLabel } from './secret-label.js';
@@ -191,6 +192,8 @@ function formatHelp(rule: RuleInfo): { text: string; markdown: string } {
 }
 
 function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefined, prefix: string, occurrence: number, label: SecretLabel) {
+  const inArchive = splitArchivePath(finding.file);
+  const region = { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
   return {
     ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -199,13 +202,11 @@ function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefine
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUriReference(prefix === '' ? finding.file : posix.join(prefix, finding.file)), uriBaseId: SOURCE_ROOT },
-          region: {
-            startLine: finding.line,
-            startColumn: finding.column,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-          },
+          // Inside an archive, the archive is the artifact a viewer can open; lines inside an
+          // entry would point into compressed bytes, so the entry and its position go in the
+          // message and properties instead.
+          artifactLocation: { uri: toUriReference(prefix === '' ? (inArchive?.archive ?? finding.file) : posix.join(prefix, inArchive?.archive ?? finding.file)), uriBaseId: SOURCE_ROOT },
+          ...(inArchive ? {} : { region }),
         },
       },
     ],
@@ -223,6 +224,8 @@ function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefine
  */
 function formatMessage(finding: Finding, label: SecretLabel): string {
   const lines = [finding.message];
+  const inArchive = splitArchivePath(finding.file);
+  if (inArchive) lines.push(`In archive entry: ${inArchive.entry} (line ${finding.line}, column ${finding.column})`);
   if (finding.secret !== '') lines.push(`${label[0]!.toUpperCase()}${label.slice(1)}: ${finding.secret}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
@@ -231,8 +234,10 @@ function formatMessage(finding: Finding, label: SecretLabel): string {
 
 function toResultProperties(finding: Finding) {
   const { commit, clientExposure } = finding;
+  const inArchive = splitArchivePath(finding.file);
   return {
     'security-severity': SECURITY_SEVERITIES[finding.severity],
+    ...(inArchive ? { archiveEntry: { path: inArchive.entry, line: finding.line, column: finding.column } } : {}),
     ...(commit ? { commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date } } : {}),
     ...(clientExposure ? { clientExposure: { reason: clientExposure.reason } } : {}),
   };

@@ -15,4 +15,21 @@ export interface Chunk {
    * dropped, so a key already in HEAD does not block every later commit.
    */
   onlyLines?: ReadonlySet<number>;
+  /** Set when the content is one window of a bigger text (src/content/windows.ts). */
+  window?: WindowPlacement;
+}
+
+/**
+ * Where a window sits in the whole text: lines and columns before its first byte, and the part of
+ * it that owns matches (the rest is overlap that the neighbouring windows own).
+ */
+export interface WindowPlacement {
+  /** Line breaks before the window's first byte. */
+  line: number;
+  /** UTF-16 columns between the last of those line breaks and the window's first byte. */
+  column: number;
+  /** Matches starting before this offset belong to the previous window. */
+  ownFrom: number;
+  /** Matches starting at or after this offset belong to the next window. */
+  ownUntil: number;
 }

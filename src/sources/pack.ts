@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ContentOptions } from '../content/item.js';
 import { KeyguardError, UsageError } from '../errors.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { isEnvFile } from '../hygiene/env-files.js';
@@ -11,7 +12,7 @@ import type { Source } from './source.js';
 import { WorktreeSource } from './worktree.js';
 
 export interface PackOptions {
-  maxFileSize: number;
+  content: ContentOptions;
   /** Whether .keyguardignore still exempts files in the package. */
   keyguardignore: boolean;
 }
@@ -76,7 +77,7 @@ export class PackSource implements Source {
   ) {
     const ignoreRules: IgnoreChoice = { gitignore: false, keyguardignore: options.keyguardignore };
     const targets = packageFiles.map((path) => resolve(dir, path));
-    this.files = new WorktreeSource({ root: dir, targets, maxFileSize: options.maxFileSize, ignoreRules, buildOutput: false });
+    this.files = new WorktreeSource({ root: dir, targets, content: options.content, ignoreRules, buildOutput: false });
   }
 
   get stats() {

@@ -7,8 +7,13 @@ import type { RawFinding } from '../finding/raw-finding.js';
  */
 export interface SkippedItem {
   path: string;
-  /** `gitignore`: by .gitignore or .git/info/exclude; `keyguardignore`: by the user's .keyguardignore. */
-  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file' | 'gitignore' | 'keyguardignore';
+  /**
+   * `gitignore`: by .gitignore or .git/info/exclude; `keyguardignore`: by the user's .keyguardignore;
+   * `too-large`: over the --max-file-size cap the user set; `archive-depth`: an archive nested
+   * deeper than --archive-depth; `archive-limit`: a limit against hostile archives (entries, bytes,
+   * compression ratio); `encrypted`: an encrypted archive entry.
+   */
+  reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-a-file' | 'gitignore' | 'keyguardignore' | 'archive-depth' | 'archive-limit' | 'encrypted';
   detail?: string;
 }
 
@@ -21,6 +26,9 @@ export const SKIP_REASON_LABELS: Record<SkippedItem['reason'], string> = {
   'not-a-file': 'not a file',
   gitignore: 'ignored by .gitignore',
   keyguardignore: 'exempted by .keyguardignore',
+  'archive-depth': 'nested deeper than --archive-depth',
+  'archive-limit': 'over an archive limit',
+  encrypted: 'encrypted',
 };
 
 /** Counters a source fills in while it yields; the scan summary reports them. */

@@ -5,13 +5,17 @@ import { CatFile, type CatFileObject } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
 import { inOrder } from '../git/ordered-pipeline.js';
 import { readStagedFiles, type StagedFile } from '../git/staged-diff.js';
-import { looksBinary } from './binary.js';
+import { ByteStream } from '../content/byte-stream.js';
+import { ContentStage } from '../content/content-stage.js';
+import type { ContentItem, ContentOptions } from '../content/item.js';
+import { WINDOW_BYTES } from '../content/windows.js';
+import { streamBlob } from '../git/blob-stream.js';
 import type { Chunk } from './chunk.js';
 import { emptyStats, type SkippedItem, type Source, type SourceStats } from './source.js';
 
 export interface StagedOptions {
-  /** Staged files larger than this many bytes are skipped (and listed in stats.skipped). */
-  maxFileSize: number;
+  /** How staged bytes become chunks: caps, binary files, archives (src/content/). */
+  content: ContentOptions;
 }
 
 /** Staged blobs read ahead of the detector; bounds memory on a huge commit. */
@@ -31,7 +35,7 @@ export function stagedSource(root: string, options: StagedOptions): Source {
   const stagedEnvFiles: StagedFile[] = [];
   return {
     stats,
-    chunks: () => readStaged(resolve(root), options.maxFileSize, stats, stagedEnvFiles),
+    chunks: () => readStaged(resolve(root), options.content, stats, stagedEnvFiles),
     async hygieneFindings(): Promise<RawFinding[]> {
       // A new file is unstaged back to untracked; a change to a tracked one needs `git rm --cached`.
       return stagedEnvFiles.map((file) => (file.status === 'A' ? envFileFinding('staged', file.path) : stagedTrackedEnvFileFinding(file.path)));
@@ -39,7 +43,8 @@ export function stagedSource(root: string, options: StagedOptions): Source {
   };
 }
 
-async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats, stagedEnvFiles: StagedFile[]): AsyncGenerator<Chunk> {
+async function* readStaged(cwd: string, options: ContentOptions, stats: SourceStats, stagedEnvFiles: StagedFile[]): AsyncGenerator<Chunk> {
+  const content = new ContentStage(options, stats);
   // Started before the diff so both processes boot in parallel.
   const contents = CatFile.open(cwd);
   try {
@@ -49,18 +54,16 @@ async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats,
     const files = staged.filter((file) => file.mode.startsWith('100'));
 
     let unreadable = 0;
-    const reads = inOrder(files, READ_AHEAD, async (file) => ({ file, object: await contents.read(file.blob, maxFileSize) }));
+    // Blobs up to WINDOW_BYTES are read whole through the shared cat-file; bigger ones are streamed.
+    const reads = inOrder(files, READ_AHEAD, async (file) => ({ file, object: await contents.read(file.blob, WINDOW_BYTES) }));
     for await (const { file, object } of reads) {
-      const skipped = skipReason(file, object, maxFileSize);
-      if (skipped) {
-        if (skipped.reason === 'unreadable') unreadable += 1;
-        stats.skipped.push(skipped);
+      const outcome = stagedItem(cwd, file, object, options.maxFileSize);
+      if ('skipped' in outcome) {
+        if (outcome.skipped.reason === 'unreadable') unreadable += 1;
+        stats.skipped.push(outcome.skipped);
         continue;
       }
-      const content = object!.content!;
-      stats.filesScanned += 1;
-      stats.bytesScanned += content.length;
-      yield { path: file.path, content, ...(file.addedLines === 'all' ? {} : { onlyLines: file.addedLines }) };
+      yield* content.chunks(outcome.item);
     }
     // Reporting "no findings" for a commit whose files could not be read would be a silent pass.
     if (files.length > 0 && unreadable === files.length) {
@@ -71,11 +74,12 @@ async function* readStaged(cwd: string, maxFileSize: number, stats: SourceStats,
   }
 }
 
-function skipReason(file: StagedFile, object: CatFileObject | null, maxFileSize: number): SkippedItem | null {
+function stagedItem(cwd: string, file: StagedFile, object: CatFileObject | null, maxFileSize: number | null): { item: ContentItem } | { skipped: SkippedItem } {
   const where = `staged blob ${file.blob.slice(0, 12)}`;
-  if (!object) return { path: file.path, reason: 'unreadable', detail: `${where} is missing from the object database` };
-  if (object.size > maxFileSize) return { path: file.path, reason: 'too-large', detail: `${object.size} bytes` };
-  if (!object.content) return { path: file.path, reason: 'unreadable', detail: `${where} is a ${object.type}, not a blob` };
-  if (looksBinary(object.content)) return { path: file.path, reason: 'binary' };
-  return null;
+  if (!object) return { skipped: { path: file.path, reason: 'unreadable', detail: `${where} is missing from the object database` } };
+  if (object.type !== 'blob') return { skipped: { path: file.path, reason: 'unreadable', detail: `${where} is a ${object.type}, not a blob` } };
+  if (maxFileSize !== null && object.size > maxFileSize) return { skipped: { path: file.path, reason: 'too-large', detail: `${object.size} bytes` } };
+  const onlyLines = file.addedLines === 'all' ? {} : { onlyLines: file.addedLines };
+  const bytes = object.content ?? new ByteStream(streamBlob(cwd, file.blob));
+  return { item: { path: file.path, bytes, size: object.size, ...onlyLines } };
 }

@@ -6,9 +6,11 @@ import { gitStdout, splitNul } from '../git/run.js';
 import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
 import { worktreeHygieneFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
+import { ContentStage } from '../content/content-stage.js';
+import type { ContentOptions } from '../content/item.js';
 import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
 import { pathInside } from './path-inside.js';
-import { readScannable } from './read-file.js';
+import { openScannable } from './read-file.js';
 import { emptyStats, type Source, type SourceStats } from './source.js';
 import { walk, type IgnoredBy, type WalkOptions } from './walk.js';
 
@@ -17,7 +19,6 @@ export interface WorktreeOptions {
   root: string;
   /** Absolute files or folders to scan (usually just `root`). */
   targets: readonly string[];
-  maxFileSize: number;
   /** Which ignore rules apply; default all. */
   ignoreRules?: IgnoreChoice;
   /**
@@ -27,6 +28,8 @@ export interface WorktreeOptions {
   respectIgnoreInside?: boolean;
   /** Walk ignored build output that ships to browsers (src/build-output.ts); default true. */
   buildOutput?: boolean;
+  /** How bytes become chunks: caps, binary files, archives (src/content/). */
+  content: ContentOptions;
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -125,11 +128,13 @@ export class WorktreeSource implements Source {
   private readonly envFilesSeen: string[] = [];
   private readonly ignoreChoice: IgnoreChoice;
   private readonly exemptions: KeyguardExemptions;
+  private readonly content: ContentStage;
 
   constructor(private readonly options: WorktreeOptions) {
     this.repo = locateRepo(options.root);
     this.ignoreChoice = options.ignoreRules ?? ALL_IGNORE_RULES;
     this.exemptions = new KeyguardExemptions(options.root, this.repo, this.ignoreChoice);
+    this.content = new ContentStage(options.content, this.stats);
   }
 
   /** A folder (with a trailing `/`) or file that ignore rules kept out of the scan, for the summary. */
@@ -159,17 +164,16 @@ export class WorktreeSource implements Source {
     return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
   }
 
-  private readChunk(absolutePath: string): Chunk | null {
+  /** `named`: the user gave this path itself, so a FIFO or /dev/stdin is read rather than skipped. */
+  private async *readChunks(absolutePath: string, named: boolean): AsyncGenerator<Chunk> {
     const path = this.toRootPath(absolutePath);
     if (isEnvFile(absolutePath) || isEnvTemplate(absolutePath)) this.envFilesSeen.push(absolutePath);
-    const result = readScannable(absolutePath, this.options.maxFileSize);
-    if ('skipped' in result) {
-      this.stats.skipped.push({ path, ...result.skipped });
-      return null;
+    const opened = openScannable(absolutePath, named, this.options.content.maxFileSize);
+    if ('skipped' in opened) {
+      this.stats.skipped.push({ path, ...opened.skipped });
+      return;
     }
-    this.stats.filesScanned++;
-    this.stats.bytesScanned += result.content.length;
-    return { path, content: result.content };
+    yield* this.content.chunks({ path, ...opened.item });
   }
 
   async *chunks(): AsyncIterable<Chunk> {
@@ -199,8 +203,7 @@ export class WorktreeSource implements Source {
       for (const { absolutePath } of this.filesOf(target, isDirectory, walkOptions)) {
         if (visited.has(absolutePath)) continue;
         visited.add(absolutePath);
-        const chunk = this.readChunk(absolutePath);
-        if (chunk) yield chunk;
+        yield* this.readChunks(absolutePath, !isDirectory);
       }
     }
     // Tracked files that a .gitignore pattern hides: git still commits and pushes them.
@@ -209,8 +212,7 @@ export class WorktreeSource implements Source {
       if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
       if (this.exemptions.covers(absolutePath)) continue;
       visited.add(absolutePath);
-      const chunk = this.readChunk(absolutePath);
-      if (chunk) yield chunk;
+      yield* this.readChunks(absolutePath, false);
     }
   }
 

@@ -10,12 +10,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): CliRun {
+/** `timeout` (ms) kills a run that would hang, for inputs that must not make keyguard wait forever. */
+export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeout?: number }): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     input: options.input,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeout !== undefined && { timeout: options.timeout, killSignal: 'SIGKILL' as const }),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -9,6 +9,7 @@ import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, removeTestRepos, runGitIn, type TestRepo } from '../helpers/git-repo.js';
 
 const MAX_FILE_SIZE = 1024 * 1024;
+const contentOptions = (maxFileSize: number) => ({ binary: false, maxFileSize, archiveDepth: 3 });
 
 afterEach(removeTestRepos);
 
@@ -19,7 +20,7 @@ async function collect(source: Source): Promise<Chunk[]> {
 }
 
 async function scanHistory(dir: string, options: Partial<HistoryOptions> = {}): Promise<{ source: Source; chunks: Chunk[] }> {
-  const source = historySource(dir, { maxFileSize: MAX_FILE_SIZE, ...options });
+  const source = historySource(dir, { content: contentOptions(MAX_FILE_SIZE), ...options });
   return { source, chunks: await collect(source) };
 }
 
@@ -170,7 +171,7 @@ describe('historySource', () => {
     symlinkSync('small.txt', join(repo.dir, 'link.txt'));
     repo.commit('assets');
 
-    const { source, chunks } = await scanHistory(repo.dir, { maxFileSize: 1024 });
+    const { source, chunks } = await scanHistory(repo.dir, { content: contentOptions(1024) });
     expect(chunks.map((chunk) => chunk.path)).toEqual(['small.txt']);
     expect(source.stats.skipped.map(({ path, reason }) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
       { path: 'big.txt', reason: 'too-large' },
@@ -284,11 +285,11 @@ describe('historySource', () => {
     const repo = makeRepo();
     threeKeyCommits(repo);
     const reports: HistoryProgress[] = [];
-    const source = historySource(repo.dir, { maxFileSize: MAX_FILE_SIZE, onProgress: (progress) => reports.push(progress) });
+    const source = historySource(repo.dir, { content: contentOptions(MAX_FILE_SIZE), onProgress: (progress) => reports.push(progress) });
     await collect(source);
     expect(reports.at(-1)).toEqual({ commits: 3, blobs: 3, bytes: source.stats.bytesScanned, totalCommits: 3 });
 
-    const early = historySource(repo.dir, { maxFileSize: MAX_FILE_SIZE });
+    const early = historySource(repo.dir, { content: contentOptions(MAX_FILE_SIZE) });
     for await (const chunk of early.chunks()) {
       expect(chunk.path).toBe('config/0.js');
       break;

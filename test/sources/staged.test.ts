@@ -13,7 +13,7 @@ const MAX_FILE_SIZE = 1024 * 1024;
 afterEach(removeTestRepos);
 
 async function scanStaged(dir: string, maxFileSize = MAX_FILE_SIZE): Promise<{ source: Source; chunks: Chunk[] }> {
-  const source = stagedSource(dir, { maxFileSize });
+  const source = stagedSource(dir, { content: { binary: false, maxFileSize, archiveDepth: 3 } });
   const chunks: Chunk[] = [];
   for await (const chunk of source.chunks()) chunks.push(chunk);
   return { source, chunks };

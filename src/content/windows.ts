@@ -1,0 +1,92 @@
+/**
+ * Big text in bounded memory: the bytes are cut into windows of WINDOW_BYTES that overlap their
+ * neighbours by WINDOW_MARGIN on each side. Each window owns the matches that start in its middle
+ * part, so a key that crosses a cut is seen whole by the window where it starts and reported once,
+ * with its line and column counted from the start of the whole content.
+ */
+import type { WindowPlacement } from '../sources/chunk.js';
+
+/** Content up to this size is one chunk; bigger content is windowed. */
+export const WINDOW_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes of neighbour shown on each side of a window: more than any key and the context a rule
+ * looks at around it (the detector's look-around margin and rule reach are a few KB).
+ */
+export const WINDOW_MARGIN = 64 * 1024;
+
+export interface TextWindow {
+  /** Owns its memory, so the detection engine can move it to a worker without a copy. */
+  content: Buffer;
+  window: WindowPlacement;
+}
+
+/** Counts lines and UTF-16 columns over the bytes that windows leave behind. */
+class Position {
+  line = 0;
+  column = 0;
+
+  advance(bytes: Uint8Array): void {
+    const lastBreak = bytes.lastIndexOf(0x0a);
+    if (lastBreak !== -1) {
+      for (let i = 0; i <= lastBreak; i++) if (bytes[i] === 0x0a) this.line++;
+      this.column = 0;
+    }
+    for (let i = lastBreak + 1; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      // One UTF-16 unit per UTF-8 sequence (continuation bytes add none), two for 4-byte ones.
+      if ((byte & 0xc0) !== 0x80) this.column += byte >= 0xf0 ? 2 : 1;
+    }
+  }
+}
+
+/** The first `size` bytes of `parts` in one buffer that owns its memory (a worker can take it without a copy). */
+function firstBytes(parts: readonly Buffer[], size: number): Buffer {
+  const window = Buffer.allocUnsafeSlow(size);
+  let filled = 0;
+  for (const part of parts) {
+    if (filled >= size) break;
+    filled += part.copy(window, filled, 0, Math.min(part.length, size - filled));
+  }
+  return window;
+}
+
+/** `parts` without their first `count` bytes (views, no copy). */
+function dropBytes(parts: readonly Buffer[], count: number): Buffer[] {
+  const kept: Buffer[] = [];
+  let skipped = 0;
+  for (const part of parts) {
+    if (skipped + part.length <= count) skipped += part.length;
+    else {
+      kept.push(skipped >= count ? part : part.subarray(count - skipped));
+      skipped = count;
+    }
+  }
+  return kept;
+}
+
+/** Windows over text that arrives in pieces; one window (owning everything) when it is short. */
+export async function* textWindows(pieces: AsyncIterable<Buffer>): AsyncGenerator<TextWindow> {
+  const position = new Position();
+  let parts: Buffer[] = [];
+  let held = 0;
+  /** Bytes of margin before the current window's owned part (0 for the first window). */
+  let lead = 0;
+  for await (const piece of pieces) {
+    parts.push(piece);
+    held += piece.length;
+    while (held >= lead + WINDOW_BYTES + WINDOW_MARGIN) {
+      const content = firstBytes(parts, lead + WINDOW_BYTES + WINDOW_MARGIN);
+      // The next window starts WINDOW_MARGIN before the end of this one's owned part.
+      const next = lead + WINDOW_BYTES - WINDOW_MARGIN;
+      const window = { line: position.line, column: position.column, ownFrom: lead, ownUntil: lead + WINDOW_BYTES };
+      // Counted before yielding: the window's bytes may move to a detection worker.
+      position.advance(content.subarray(0, next));
+      parts = dropBytes(parts, next);
+      held -= next;
+      lead = WINDOW_MARGIN;
+      yield { content, window };
+    }
+  }
+  if (held === 0 && lead === 0) return;
+  yield { content: firstBytes(parts, held), window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: Number.MAX_SAFE_INTEGER } };
+}
