@@ -14,6 +14,7 @@ import { locateRepo } from './git/locate.js';
 import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
 import type { PipelineContext } from './pipeline/stage.js';
+import type { VerifyOptions } from './verify/types.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -38,6 +39,11 @@ export interface ScanOptions {
   inlineAllow?: boolean;
   /** Files (and blobs) larger than this many bytes are skipped; default 10 MB. */
   maxFileSize?: number;
+  /**
+   * Ask each key's provider whether it still works (off by default; see README "Verifying keys").
+   * `true` uses the defaults.
+   */
+  verify?: boolean | VerifyOptions;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -134,6 +140,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     fingerprintKey: () => fingerprintKeyFor(root),
     suppressed: { inline: 0, config: 0, baseline: 0 },
     warnings: [],
+    ...(options.verify && { verify: { mode, options: options.verify === true ? {} : options.verify } }),
   };
   const unique = await runPipeline(detected, context);
 

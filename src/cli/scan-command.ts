@@ -5,6 +5,7 @@ import { formatReport, type ReportFormat } from '../report/index.js';
 import { scan, type HistoryScanOptions, type ScanOptions } from '../scan.js';
 import type { ScanResult } from '../scan-result.js';
 import { progressPrinter } from './progress.js';
+import { VERIFICATION_STATUSES, type VerificationStatus, type VerifyOptions } from '../verify/types.js';
 
 export interface ScanFlags {
   format: ReportFormat;
@@ -21,6 +22,12 @@ export interface ScanFlags {
   inlineAllow: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  verify?: boolean;
+  results?: string;
+  verifyTimeout: string;
+  verifyBudget: string;
+  verifyConcurrency: string;
+  verifyPerProvider: string;
 }
 
 function positiveNumber(value: string, flag: string, integer: boolean): number {
@@ -45,6 +52,32 @@ function historyOptions(flags: ScanFlags): HistoryScanOptions | boolean {
   return options;
 }
 
+/**
+ * `--verify` and its options. Verification is off unless asked for, also for --staged (the
+ * pre-commit hook). The testing hook's variable is checked before anything is scanned.
+ */
+async function verifyOptions(flags: ScanFlags): Promise<VerifyOptions | false> {
+  if (!flags.verify) {
+    if (flags.results !== undefined) throw new UsageError('--results only applies with --verify');
+    return false;
+  }
+  const { verifyBaseUrl } = await import('../verify/base-url.js');
+  verifyBaseUrl();
+  const results = flags.results?.split(',').map((status) => status.trim()).filter(Boolean);
+  for (const status of results ?? []) {
+    if (!(VERIFICATION_STATUSES as readonly string[]).includes(status)) {
+      throw new UsageError(`--results: unknown status "${status}" (expected ${VERIFICATION_STATUSES.join(', ')})`);
+    }
+  }
+  return {
+    timeoutMs: positiveNumber(flags.verifyTimeout, '--verify-timeout', false) * 1000,
+    budgetMs: positiveNumber(flags.verifyBudget, '--verify-budget', false) * 1000,
+    concurrency: positiveNumber(flags.verifyConcurrency, '--verify-concurrency', true),
+    perProvider: positiveNumber(flags.verifyPerProvider, '--verify-per-provider', true),
+    ...(results && { results: results as VerificationStatus[] }),
+  };
+}
+
 /** True when some finding is at or above the --fail-on severity. */
 function failsBuild(result: ScanResult, failOn: Severity | 'none'): boolean {
   if (failOn === 'none') return false;
@@ -61,6 +94,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     showSecrets: flags.showSecrets === true,
     inlineAllow: flags.inlineAllow !== false,
     maxFileSize: positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024,
+    verify: await verifyOptions(flags),
   };
   const progress = showProgress ? progressPrinter(process.stderr) : null;
   if (progress) options.onProgress = progress.update;

@@ -1,3 +1,5 @@
+import { VERIFY_DEFAULTS } from '../verify/defaults.js';
+
 /**
  * The `keyguard scan` options, as one table: the CLI builds its flags from it and
  * scripts/readme.js writes the README's option list from it, so the two cannot drift.
@@ -22,6 +24,12 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--max-commits <n>', description: 'with --history: at most this many commits, newest first' },
   { flags: '--staged', description: 'scan what the next commit adds (the index); for pre-commit hooks' },
   { flags: '--no-inline-allow', description: 'report findings even where an allow comment (keyguard:allow, gitleaks:allow, …) accepts them; for audits' },
+  { flags: '--verify', description: "ask each key's own provider whether it still works (sends every key found to its provider; off by default, see \"Verifying keys\")" },
+  { flags: '--results <statuses>', description: 'with --verify: report only findings verified as these, comma-separated: live, revoked, unknown, error (default all; findings without a key are always reported)' },
+  { flags: '--verify-timeout <seconds>', description: 'with --verify: how long one request may take', defaultValue: String(VERIFY_DEFAULTS.timeoutSeconds) },
+  { flags: '--verify-budget <seconds>', description: 'with --verify: how long all verification may take; keys not checked by then are reported as error', defaultValue: String(VERIFY_DEFAULTS.budgetSeconds) },
+  { flags: '--verify-concurrency <n>', description: 'with --verify: requests in flight at once', defaultValue: String(VERIFY_DEFAULTS.concurrency) },
+  { flags: '--verify-per-provider <n>', description: 'with --verify: requests in flight at once to one provider', defaultValue: String(VERIFY_DEFAULTS.perProvider) },
   { flags: '--no-color', description: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
   { flags: '-q, --quiet', description: 'print findings only: no summary and no progress line' },
   { flags: '--verbose', description: 'also list skipped files and why they were skipped' },

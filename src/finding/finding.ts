@@ -32,6 +32,10 @@ export interface ClientExposure {
   reason: string;
 }
 
+import type { Verification } from '../verify/types.js';
+
+export type { Verification, VerificationStatus } from '../verify/types.js';
+
 export type FindingKind = 'secret' | 'hygiene';
 
 export interface Finding {
@@ -59,4 +63,6 @@ export interface Finding {
   references: string[];
   commit: CommitInfo | null;
   clientExposure: ClientExposure | null;
+  /** What the key's provider said about it; present only when the scan verified (`--verify`) a finding that holds a key. */
+  verification?: Verification;
 }

@@ -5,6 +5,7 @@ import { finalize } from './finalize.js';
 import { byLocation } from './sort.js';
 import type { PipelineContext, PipelineStage } from './stage.js';
 import { suppressInline } from './suppress-inline.js';
+import { verify } from './verify.js';
 
 /**
  * What happens to findings after detection, in this order:
@@ -12,7 +13,7 @@ import { suppressInline } from './suppress-inline.js';
  *   → verify (opt-in) → dedupe → redact and fingerprint (last) → sort.
  * Redaction is last so that every stage before it can see the whole secret, and nothing after it can.
  */
-export const STAGES: readonly PipelineStage[] = [suppressInline, dedupe];
+export const STAGES: readonly PipelineStage[] = [suppressInline, verify, dedupe];
 
 export async function runPipeline(findings: RawFinding[], context: PipelineContext, stages: readonly PipelineStage[] = STAGES): Promise<Finding[]> {
   let current = findings;

@@ -1,4 +1,6 @@
 import type { RawFinding } from '../finding/raw-finding.js';
+import type { ScanMode } from '../scan-result.js';
+import type { VerifyOptions } from '../verify/types.js';
 
 /** Why findings were left out of a report; the summary counts each, so suppression is never silent. */
 export type SuppressionReason = 'inline' | 'config' | 'baseline';
@@ -15,6 +17,8 @@ export interface PipelineContext {
   fingerprintKey: () => Promise<string>;
   /** Counts of findings each suppression stage removed. */
   suppressed: Record<SuppressionReason, number>;
+  /** Set only when the scan asked for verification (`--verify`); the verify stage does nothing otherwise. */
+  verify?: { mode: ScanMode; options: VerifyOptions };
   /** Things the user should know that are not findings; they go into the summary. */
   warnings: string[];
 }

@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../finding/finding.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
+import { describeVerification } from './verification.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -115,7 +116,8 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
-    level: LEVELS[finding.severity],
+    // A key its provider still accepts is an incident, whatever the rule's usual severity.
+    level: finding.verification?.status === 'live' ? 'error' : LEVELS[finding.severity],
     message: { text: formatMessage(finding) },
     locations: [
       {
@@ -133,7 +135,7 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
     // The fingerprint already names the rule, the file and the secret but not the line, so an
     // alert follows its secret when lines move, and repeats of one secret in a file are one alert.
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-    ...(finding.commit || finding.clientExposure ? { properties: toResultProperties(finding) } : {}),
+    ...(finding.commit || finding.clientExposure || finding.verification ? { properties: toResultProperties(finding) } : {}),
   };
 }
 
@@ -144,16 +146,18 @@ function toResult(finding: Finding, ruleIndex: number | undefined) {
 function formatMessage(finding: Finding): string {
   const lines = [finding.message];
   if (finding.secret !== '') lines.push(`Secret: ${finding.secret}`);
+  if (finding.verification) lines.push(`Verified: ${describeVerification(finding.verification)}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
   return lines.join('\n');
 }
 
 function toResultProperties(finding: Finding) {
-  const { commit, clientExposure } = finding;
+  const { commit, clientExposure, verification } = finding;
   return {
     ...(commit ? { commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date } } : {}),
     ...(clientExposure ? { clientExposure: { reason: clientExposure.reason } } : {}),
+    ...(verification ? { verification: { status: verification.status, ...(verification.detail === undefined ? {} : { detail: verification.detail }) } } : {}),
   };
 }
 
