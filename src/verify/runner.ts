@@ -66,7 +66,7 @@ export async function runJobs(jobs: readonly VerifyJob[], settings: RunnerSettin
     if (!limiter) perProvider.set(id, (limiter = new Limiter(options.perProvider ?? VERIFY_DEFAULTS.perProvider)));
     return limiter;
   };
-  const outOfTime: Verification = { status: 'error', detail: `not checked: the verification time budget (${Math.round(budgetMs / 1000)} s) ran out` };
+  const outOfTime: Verification = { status: 'error', detail: `not checked: the verification time budget (${budgetMs / 1000} s) ran out` };
 
   async function attempt(job: VerifyJob): Promise<Verification> {
     for (let retry = 0; ; retry++) {
