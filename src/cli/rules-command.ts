@@ -1,4 +1,5 @@
 import { loadBuiltinRules } from '../rules/load.js';
+import { verificationOf } from '../verify/providers/index.js';
 
 interface RuleRow {
   id: string;
@@ -21,7 +22,9 @@ export async function runRulesCommand(format: string): Promise<number> {
   const rules = await loadBuiltinRules();
   const rows: RuleRow[] = rules.map((rule) => ({ id: rule.id, provider: rule.provider, severity: rule.severity, description: rule.description }));
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    // How `scan --verify` checks each rule's keys: the endpoint asked, or why they are not checked.
+    const withVerification = rows.map((row) => ({ ...row, verification: verificationOf(row.id, row.provider) }));
+    process.stdout.write(`${JSON.stringify(withVerification, null, 2)}\n`);
     return 0;
   }
   const idWidth = Math.max(...rows.map((row) => row.id.length));

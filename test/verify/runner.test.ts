@@ -68,7 +68,7 @@ describe('runJobs limits', () => {
   let inFlight = 0;
   let peak = 0;
   let held: Array<() => void> = [];
-  const server = createServer((request, response) => {
+  const server = createServer((_request, response) => {
     inFlight++;
     peak = Math.max(peak, inFlight);
     held.push(() => {

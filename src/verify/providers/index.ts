@@ -41,10 +41,11 @@ export const UNVERIFIABLE: readonly Unverifiable[] = [
     reason: "only the project's own host can check it, and keyguard never sends a key to a host named in scanned content",
   },
   { ruleIds: ['slack-webhook-url'], reason: 'a webhook can only be tested by posting to it' },
+  { ruleIds: ['cloudflare-ai-token'], reason: "Cloudflare checks an account-owned token only under the account's id, which the token does not carry" },
   { ruleIds: ['anthropic-oauth-token', 'github-refresh-token', 'slack-config-token', 'slack-app-token'], reason: 'this kind of token has no read-only endpoint to check it with' },
 ];
 
-export const NO_ENDPOINT = 'the provider has no documented free, read-only endpoint to check it with';
+export const NO_ENDPOINT = 'no verifier: keyguard knows no documented, free, read-only endpoint of the provider to check it with';
 export const NO_PROVIDER = 'a generic secret or private key has no provider to ask';
 
 const BY_RULE = new Map(VERIFIERS.flatMap((verifier) => verifier.ruleIds.map((ruleId) => [ruleId, verifier] as const)));
