@@ -22,7 +22,7 @@ describe('the verifier table', () => {
     const rows = JSON.parse(runCli(['rules', '--format', 'json'], { cwd: process.cwd() }).stdout) as Array<{ id: string; verification: Record<string, string> }>;
     const of = (id: string) => rows.find((row) => row.id === id)?.verification;
     expect(of('openai-project-key')).toEqual({ endpoint: expect.stringContaining('https://api.openai.com/v1/models') });
-    expect(of('perplexity-api-key')).toEqual({ unverifiable: expect.stringContaining('no verifier') });
+    expect(of('perplexity-api-key')).toEqual({ unverifiable: expect.stringContaining('knows no documented, free, read-only endpoint') });
     expect(of('qdrant-api-key')).toEqual({ unverifiable: expect.stringContaining('never sends a key to a host named in scanned content') });
     expect(rows.every((row) => row.verification !== undefined)).toBe(true);
   });

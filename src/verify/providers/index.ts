@@ -45,7 +45,7 @@ export const UNVERIFIABLE: readonly Unverifiable[] = [
   { ruleIds: ['anthropic-oauth-token', 'github-refresh-token', 'slack-config-token', 'slack-app-token'], reason: 'this kind of token has no read-only endpoint to check it with' },
 ];
 
-export const NO_ENDPOINT = 'no verifier: keyguard knows no documented, free, read-only endpoint of the provider to check it with';
+export const NO_ENDPOINT = 'keyguard knows no documented, free, read-only endpoint of the provider to check it with';
 export const NO_PROVIDER = 'a generic secret or private key has no provider to ask';
 
 const BY_RULE = new Map(VERIFIERS.flatMap((verifier) => verifier.ruleIds.map((ruleId) => [ruleId, verifier] as const)));
