@@ -15,6 +15,7 @@ import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
 import type { PipelineContext } from './pipeline/stage.js';
 import type { VerifyOptions } from './verify/types.js';
+import { resolveVerifyOptions } from './verify/defaults.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -140,7 +141,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     fingerprintKey: () => fingerprintKeyFor(root),
     suppressed: { inline: 0, config: 0, baseline: 0 },
     warnings: [],
-    ...(options.verify && { verify: { mode, options: options.verify === true ? {} : options.verify } }),
+    ...(options.verify && { verify: { mode, options: resolveVerifyOptions(options.verify) } }),
   };
   const unique = await runPipeline(detected, context);
 

@@ -18,7 +18,7 @@ export interface PipelineContext {
   /** Counts of findings each suppression stage removed. */
   suppressed: Record<SuppressionReason, number>;
   /** Set only when the scan asked for verification (`--verify`); the verify stage does nothing otherwise. */
-  verify?: { mode: ScanMode; options: VerifyOptions };
+  verify?: { mode: ScanMode; options: Required<VerifyOptions> };
   /** Things the user should know that are not findings; they go into the summary. */
   warnings: string[];
 }

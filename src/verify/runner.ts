@@ -1,4 +1,3 @@
-import { VERIFY_DEFAULTS } from './defaults.js';
 import { isAzureResourceHost } from './azure-endpoint.js';
 import { Limiter } from './limiter.js';
 import { NoAnswer, type Transport } from './transport.js';
@@ -14,7 +13,7 @@ export interface RunnerSettings {
   transport: Transport;
   /** The testing hook (src/verify/base-url.ts): requests go to this loopback origin instead. */
   baseUrl: URL | null;
-  options: VerifyOptions;
+  options: Required<VerifyOptions>;
 }
 
 /** How long to wait before the one retry after a 429: Retry-After when it says, else a second, at most ten. */
@@ -56,14 +55,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function runJobs(jobs: readonly VerifyJob[], settings: RunnerSettings): Promise<Verification[]> {
   const { options } = settings;
-  const timeoutMs = options.timeoutMs ?? VERIFY_DEFAULTS.timeoutSeconds * 1000;
-  const budgetMs = options.budgetMs ?? VERIFY_DEFAULTS.budgetSeconds * 1000;
+  const { timeoutMs, budgetMs } = options;
   const deadline = Date.now() + budgetMs;
-  const overall = new Limiter(options.concurrency ?? VERIFY_DEFAULTS.concurrency);
+  const overall = new Limiter(options.concurrency);
   const perProvider = new Map<string, Limiter>();
   const limiterOf = (id: string): Limiter => {
     let limiter = perProvider.get(id);
-    if (!limiter) perProvider.set(id, (limiter = new Limiter(options.perProvider ?? VERIFY_DEFAULTS.perProvider)));
+    if (!limiter) perProvider.set(id, (limiter = new Limiter(options.perProvider)));
     return limiter;
   };
   const outOfTime: Verification = { status: 'error', detail: `not checked: the verification time budget (${budgetMs / 1000} s) ran out` };

@@ -2,7 +2,6 @@ import type { RawFinding } from '../finding/raw-finding.js';
 import type { ScanMode } from '../scan-result.js';
 import { verifyBaseUrl } from './base-url.js';
 import { credentialFor, holdsCredential, identityOf } from './credentials.js';
-import { VERIFY_DEFAULTS } from './defaults.js';
 import { unverifiableReason, verifierFor } from './providers/index.js';
 import { verifiedRemedy } from './remedy.js';
 import { runJobs, type VerifyJob } from './runner.js';
@@ -13,7 +12,7 @@ import type { Verification, VerifyOptions } from './types.js';
 export interface VerifyRun {
   root: string;
   mode: ScanMode;
-  options: VerifyOptions;
+  options: Required<VerifyOptions>;
 }
 
 /**
@@ -54,7 +53,7 @@ export async function verifyFindings(findings: RawFinding[], run: VerifyRun, war
     }
   }
 
-  const results = new Set(run.options.results ?? VERIFY_DEFAULTS.results);
+  const results = new Set(run.options.results);
   const kept: RawFinding[] = [];
   for (const finding of findings) {
     const verdict = verdicts.get(finding);

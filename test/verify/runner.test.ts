@@ -9,6 +9,7 @@ import { azureOpenai } from '../../src/verify/providers/azure-openai.js';
 import { backoffMs, runJobs, targetUrl, type VerifyJob } from '../../src/verify/runner.js';
 import { openTransport, type Transport } from '../../src/verify/transport.js';
 import { UsageError } from '../../src/errors.js';
+import { resolveVerifyOptions } from '../../src/verify/defaults.js';
 import { randomFrom } from '../helpers/fake-keys.js';
 
 const key = (): string => randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 40);
@@ -103,7 +104,7 @@ describe('runJobs limits', () => {
     peak = 0;
     held = [];
     const jobs: VerifyJob[] = Array.from({ length: 6 }, () => ({ verifier: groq, credential: { ruleId: 'groq-api-key', secret: key() } }));
-    const results = await drain(runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: { perProvider: 2, concurrency: 8 } }));
+    const results = await drain(runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: resolveVerifyOptions({ perProvider: 2, concurrency: 8 }) }));
     expect(results.every((result) => result.status === 'live')).toBe(true);
     expect(peak).toBe(2);
   });
@@ -112,7 +113,7 @@ describe('runJobs limits', () => {
     peak = 0;
     held = [];
     const jobs: VerifyJob[] = [groq, mistral, groq, mistral].map((verifier) => ({ verifier, credential: { ruleId: verifier.ruleIds[0]!, secret: key() } }));
-    await drain(runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: { perProvider: 2, concurrency: 1 } }));
+    await drain(runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: resolveVerifyOptions({ perProvider: 2, concurrency: 1 }) }));
     expect(peak).toBe(1);
   });
 
@@ -120,7 +121,7 @@ describe('runJobs limits', () => {
     held = [];
     const jobs: VerifyJob[] = Array.from({ length: 3 }, () => ({ verifier: groq, credential: { ruleId: 'groq-api-key', secret: key() } }));
     // Nothing is released: the first request runs into the budget, the others never start.
-    const results = await runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: { perProvider: 1, budgetMs: 100, timeoutMs: 5000 } });
+    const results = await runJobs(jobs, { transport, baseUrl: new URL(`http://127.0.0.1:${port}`), options: resolveVerifyOptions({ perProvider: 1, budgetMs: 100, timeoutMs: 5000 }) });
     expect(results).toEqual(Array(3).fill({ status: 'error', detail: 'not checked: the verification time budget (0.1 s) ran out' }));
     for (const release of held) release();
   });

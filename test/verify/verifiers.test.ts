@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolveVerifyOptions } from '../../src/verify/defaults.js';
 import { VERIFIERS } from '../../src/verify/providers/index.js';
 import { runJobs, targetUrl } from '../../src/verify/runner.js';
 import { openTransport, type Transport } from '../../src/verify/transport.js';
@@ -94,7 +95,7 @@ afterAll(async () => {
 async function verifyWith(verifier: Verifier, replies: Reply[], options: VerifyOptions = {}) {
   script = replies;
   const credential = credentialOf(verifier);
-  const [verification] = await runJobs([{ verifier, credential }], { transport, baseUrl: new URL(standIn.url), options: { timeoutMs: 2000, ...options } });
+  const [verification] = await runJobs([{ verifier, credential }], { transport, baseUrl: new URL(standIn.url), options: resolveVerifyOptions({ timeoutMs: 2000, ...options }) });
   return { verification: verification!, credential };
 }
 
