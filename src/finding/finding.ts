@@ -4,6 +4,10 @@
  * Findings, redacting the secret last (src/pipeline/finalize.ts), so no reporter can leak by mistake.
  */
 
+import type { Verification } from '../verify/types.js';
+
+export type { Verification, VerificationStatus } from '../verify/types.js';
+
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -31,10 +35,6 @@ export interface ClientExposure {
   /** One line for people, e.g. "NEXT_PUBLIC_ variables are inlined into the browser bundle". */
   reason: string;
 }
-
-import type { Verification } from '../verify/types.js';
-
-export type { Verification, VerificationStatus } from '../verify/types.js';
 
 export type FindingKind = 'secret' | 'hygiene';
 

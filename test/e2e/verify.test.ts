@@ -154,6 +154,23 @@ describe('keyguard scan --verify against a stand-in provider', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
+  it('tells, for keys found in history only, which still work', async () => {
+    const repo = makeRepo();
+    repo.write('app.py', `A = "${accepted}"\n`);
+    repo.commit('add a key');
+    repo.write('app.py', `B = "${rejected}"\n`);
+    repo.commit('swap the key');
+    repo.write('app.py', 'KEY = os.environ["OPENAI_API_KEY"]\n');
+    repo.commit('use the environment');
+    const run = await runCliAsync(['scan', '--history', '--verify', '--format', 'json'], { cwd: repo.dir, env: env() });
+    const findings = JSON.parse(run.stdout).findings as Array<JsonFinding & { commit: { summary: string } }>;
+    expect(findings.map((finding) => [finding.commit.summary, finding.verification?.status]).sort()).toEqual([
+      ['add a key', 'live'],
+      ['swap the key', 'revoked'],
+    ]);
+    expect(findings.find((finding) => finding.verification?.status === 'live')!.remedy).toContain('stays readable in every clone of this history');
+  });
+
   it('goes through HTTPS_PROXY to the official host, which the proxy sees only as a CONNECT target', async () => {
     const targets: string[] = [];
     const proxy = createServer();
