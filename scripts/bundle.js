@@ -22,6 +22,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // undici (the HTTP client of --verify) stays a package import: it loads only when a scan verifies.
+  external: ['undici'],
   // CommonJS dependencies (commander) call require() for Node's built-in modules;
   // an ES module has none, so each chunk gets one.
   banner: { js: "import { createRequire as __keyguardRequire } from 'node:module'; const require = __keyguardRequire(import.meta.url);" },
@@ -39,6 +41,7 @@ await build({
   platform: 'node',
   target: 'node20',
   define: { 'import.meta.url': '__keyguardModuleUrl' },
+  external: ['undici'],
   banner: { js: "const __keyguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BUILTIN_RULES_DIR, loadRuleDirectory } from '../dist/rules/load.js';
 import { SCAN_FLAGS } from '../dist/cli/scan-flags.js';
+import { VERIFIERS, unverifiableReason } from '../dist/verify/providers/index.js';
 import { configSchema } from '../dist/config/schema.js';
 
 const README = new URL('../README.md', import.meta.url);
@@ -24,6 +25,19 @@ function optionsTable() {
   return ['| option | meaning |', '|---|---|', ...rows].join('\n');
 }
 
+/** `keyguard scan --verify`: who is asked, where, for which rules; then the rules nobody is asked about, and why. */
+function verifiersTable(rules) {
+  const rows = VERIFIERS.map((verifier) => `| ${verifier.provider} | ${verifier.ruleIds.map((id) => `\`${id}\``).join(', ')} | \`${verifier.endpoint}\` |`);
+  const verified = new Set(VERIFIERS.flatMap((verifier) => verifier.ruleIds));
+  const reasons = new Map();
+  for (const rule of rules.filter((rule) => !verified.has(rule.id) && rule.category !== 'risky-code')) {
+    const reason = unverifiableReason(rule.id, rule.provider);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), rule.id]);
+  }
+  const unverified = [...reasons].map(([reason, ids]) => `- Not verified (status \`unknown\`), ${reason}: ${ids.map((id) => `\`${id}\``).join(', ')}.`);
+  return ['| provider | rules | request |', '|---|---|---|', ...rows, '', ...unverified].join('\n');
+}
+
 function configTable(schema) {
   const typeOf = (property) => (property.enum ? property.enum.join(' \\| ') : property.type === 'array' ? 'list' : (property.type ?? 'any'));
   const rows = Object.entries(schema.properties).map(([key, property]) => `| \`${key}\` | ${typeOf(property)} | ${property.description.replaceAll('|', '\\|')} |`);
@@ -42,7 +56,7 @@ function replaceSection(text, name, body) {
 const rules = await loadRuleDirectory(BUILTIN_RULES_DIR);
 const current = readFileSync(README, 'utf8');
 const schema = configSchema();
-const next = replaceSection(replaceSection(replaceSection(current, 'rules', rulesTable(rules)), 'options', optionsTable()), 'config', configTable(schema));
+const next = replaceSection(replaceSection(replaceSection(replaceSection(current, 'rules', rulesTable(rules)), 'options', optionsTable()), 'verifiers', verifiersTable(rules)), 'config', configTable(schema));
 const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
 let currentSchema = '';
 try {

@@ -2,7 +2,8 @@
 export { scan, DEFAULT_ARCHIVE_DEPTH } from './scan.js';
 export type { ScanOptions, HistoryScanOptions, ScanProgress } from './scan.js';
 export type { ScanResult, ScanSummary, RuleInfo, ScanMode } from './scan-result.js';
-export type { Finding, Severity, CommitInfo, ClientExposure } from './finding/finding.js';
+export type { Finding, Severity, CommitInfo, ClientExposure, Verification, VerificationStatus } from './finding/finding.js';
+export type { VerifyOptions } from './verify/types.js';
 export { formatReport, REPORT_FORMATS } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
 export { KeyguardError, UsageError } from './errors.js';

@@ -15,6 +15,8 @@ import { runPipeline } from './pipeline/pipeline.js';
 import { assertSomethingScanned } from './sources/coverage.js';
 import { expandPaths } from './sources/expand-paths.js';
 import type { BaselineState, PipelineContext } from './pipeline/stage.js';
+import type { VerifyOptions } from './verify/types.js';
+import { resolveVerifyOptions } from './verify/defaults.js';
 
 export interface HistoryScanOptions {
   /** Only commits not reachable from this revision (what a pull request adds). */
@@ -70,6 +72,11 @@ export interface ScanOptions {
   archiveDepth?: number;
   /** With the path `-` (standard input): the path findings carry, for path-based rules and reports. */
   stdinName?: string;
+  /**
+   * Ask each key's provider whether it still works (off by default; see README "Verifying keys").
+   * `true` uses the defaults.
+   */
+  verify?: boolean | VerifyOptions;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -213,6 +220,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     warnings: [],
     config,
     baseline,
+    ...(options.verify && { verify: { mode, options: resolveVerifyOptions(options.verify) } }),
   };
   const unique = await runPipeline(detected, context);
   const unusedBaseline = baseline?.matcher?.unused() ?? [];

@@ -1,3 +1,4 @@
+import { verificationOf } from '../verify/providers/index.js';
 import { loadConfigFor } from '../config/load.js';
 import { loadRegistry } from '../rules/registry.js';
 
@@ -22,7 +23,9 @@ export async function runRulesCommand(format: string, configFile?: string): Prom
   const { rules } = await loadRegistry(await loadConfigFor(process.cwd(), configFile));
   const rows: RuleRow[] = rules.map((rule) => ({ id: rule.id, provider: rule.provider, severity: rule.severity, description: rule.description }));
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    // How `scan --verify` checks each rule's keys: the endpoint asked, or why they are not checked.
+    const withVerification = rows.map((row) => ({ ...row, verification: verificationOf(row.id, row.provider) }));
+    process.stdout.write(`${JSON.stringify(withVerification, null, 2)}\n`);
     return 0;
   }
   const idWidth = Math.max(...rows.map((row) => row.id.length));

@@ -8,6 +8,7 @@ import { withConfigDefaults } from '../config/defaults.js';
 import { scan, scanRoot, type HistoryScanOptions, type ScanOptions } from '../scan.js';
 import type { ScanResult } from '../scan-result.js';
 import { progressPrinter } from './progress.js';
+import { VERIFICATION_STATUSES, type VerificationStatus, type VerifyOptions } from '../verify/types.js';
 
 export interface ScanFlags {
   format: ReportFormat;
@@ -35,6 +36,12 @@ export interface ScanFlags {
   config?: string;
   baseline?: string;
   reportUnused?: boolean;
+  verify?: boolean;
+  results?: string;
+  verifyTimeout: string;
+  verifyBudget: string;
+  verifyConcurrency: string;
+  verifyPerProvider: string;
 }
 
 function positiveNumber(value: string, flag: string, integer: boolean): number {
@@ -62,6 +69,32 @@ function historyOptions(flags: ScanFlags): HistoryScanOptions | boolean {
   if (flags.branch !== undefined) options.branch = flags.branch;
   if (flags.maxCommits !== undefined) options.maxCommits = positiveNumber(flags.maxCommits, '--max-commits', true);
   return options;
+}
+
+/**
+ * `--verify` and its options. Verification is off unless asked for, also for --staged (the
+ * pre-commit hook). The testing hook's variable is checked before anything is scanned.
+ */
+async function verifyOptions(flags: ScanFlags): Promise<VerifyOptions | false> {
+  if (!flags.verify) {
+    if (flags.results !== undefined) throw new UsageError('--results only applies with --verify');
+    return false;
+  }
+  const { verifyBaseUrl } = await import('../verify/base-url.js');
+  verifyBaseUrl();
+  const results = flags.results?.split(',').map((status) => status.trim()).filter(Boolean);
+  for (const status of results ?? []) {
+    if (!(VERIFICATION_STATUSES as readonly string[]).includes(status)) {
+      throw new UsageError(`--results: unknown status "${status}" (expected ${VERIFICATION_STATUSES.join(', ')})`);
+    }
+  }
+  return {
+    timeoutMs: positiveNumber(flags.verifyTimeout, '--verify-timeout', false) * 1000,
+    budgetMs: positiveNumber(flags.verifyBudget, '--verify-budget', false) * 1000,
+    concurrency: positiveNumber(flags.verifyConcurrency, '--verify-concurrency', true),
+    perProvider: positiveNumber(flags.verifyPerProvider, '--verify-per-provider', true),
+    ...(results && { results: results as VerificationStatus[] }),
+  };
 }
 
 /** True when some finding is at or above the --fail-on severity. */
@@ -94,6 +127,7 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
     reportUnusedBaseline: flags.reportUnused === true,
     binary: flags.binary === true,
     archiveDepth: wholeNumber(flags.archiveDepth, '--archive-depth'),
+    verify: await verifyOptions(flags),
   };
   if (flags.maxFileSize !== undefined) options.maxFileSize = positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024;
   if (flags.stdinName !== undefined) options.stdinName = flags.stdinName;

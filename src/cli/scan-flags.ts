@@ -1,3 +1,5 @@
+import { VERIFY_DEFAULTS } from '../verify/defaults.js';
+
 /**
  * The `keyguard scan` options, as one table: the CLI builds its flags from it and
  * scripts/readme.js writes the README's option list from it, so the two cannot drift.
@@ -44,6 +46,12 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--baseline <file>', description: 'report only findings not accepted in this baseline file (made by `keyguard baseline`)', config: 'string' },
   { flags: '--report-unused', description: 'with a baseline: list its entries that match no finding any more (`keyguard baseline --prune` removes them)' },
   { flags: '--config <file>', description: 'use this config file instead of keyguard.config.json / .keyguardrc.json / .keyguardrc.yaml found in the scanned folder or the repository root' },
+  { flags: '--verify', description: "ask each key's own provider whether it still works (sends every key found to its provider; off by default, see \"Verifying keys\")", config: 'boolean' },
+  { flags: '--results <statuses>', description: 'with --verify: report only findings verified as these, comma-separated: live, revoked, unknown, error (default all; findings without a key are always reported)' },
+  { flags: '--verify-timeout <seconds>', description: 'with --verify: how long one request may take', defaultValue: String(VERIFY_DEFAULTS.timeoutSeconds) },
+  { flags: '--verify-budget <seconds>', description: 'with --verify: how long all verification may take; keys not checked by then are reported as error', defaultValue: String(VERIFY_DEFAULTS.budgetSeconds) },
+  { flags: '--verify-concurrency <n>', description: 'with --verify: requests in flight at once', defaultValue: String(VERIFY_DEFAULTS.concurrency) },
+  { flags: '--verify-per-provider <n>', description: 'with --verify: requests in flight at once to one provider', defaultValue: String(VERIFY_DEFAULTS.perProvider) },
   { flags: '--no-color', description: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)', config: 'boolean' },
   { flags: '-q, --quiet', description: 'print findings only: no summary and no progress line', config: 'boolean' },
   { flags: '--verbose', description: 'also list each skipped file (or ignored folder) and why it was skipped', config: 'boolean' },

@@ -4,6 +4,10 @@
  * Findings, redacting the secret last (src/pipeline/finalize.ts), so no reporter can leak by mistake.
  */
 
+import type { Verification } from '../verify/types.js';
+
+export type { Verification, VerificationStatus } from '../verify/types.js';
+
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -59,4 +63,6 @@ export interface Finding {
   references: string[];
   commit: CommitInfo | null;
   clientExposure: ClientExposure | null;
+  /** What the key's provider said about it; present only when the scan verified (`--verify`) a finding that holds a key. */
+  verification?: Verification;
 }

@@ -9,6 +9,7 @@ import type { PipelineContext, PipelineStage } from './stage.js';
 import { suppressBaseline } from './suppress-baseline.js';
 import { suppressConfig } from './suppress-config.js';
 import { suppressInline } from './suppress-inline.js';
+import { verify } from './verify.js';
 
 /**
  * What happens to findings after detection, in this order:
@@ -16,7 +17,7 @@ import { suppressInline } from './suppress-inline.js';
  *   → verify (opt-in) → dedupe → rank (env files by content, documentation lower) → redact and fingerprint (last) → sort.
  * Redaction is last so that every stage before it can see the whole secret, and nothing after it can.
  */
-export const STAGES: readonly PipelineStage[] = [suppressInline, suppressConfig, suppressBaseline, dedupe, envFileSeverity, documentationRank];
+export const STAGES: readonly PipelineStage[] = [suppressInline, suppressConfig, suppressBaseline, verify, dedupe, envFileSeverity, documentationRank];
 
 export async function runPipeline(findings: RawFinding[], context: PipelineContext, stages: readonly PipelineStage[] = STAGES): Promise<Finding[]> {
   let current = findings;

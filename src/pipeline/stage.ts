@@ -1,5 +1,7 @@
 import type { KeyguardConfig } from '../config/types.js';
 import type { RawFinding } from '../finding/raw-finding.js';
+import type { ScanMode } from '../scan-result.js';
+import type { VerifyOptions } from '../verify/types.js';
 import type { BaselineEntry, BaselineMatcher } from '../suppress/baseline.js';
 
 /** Why findings were left out of a report; the summary counts each, so suppression is never silent. */
@@ -23,6 +25,8 @@ export interface PipelineContext {
   fingerprintKey: () => Promise<string>;
   /** Counts of findings each suppression stage removed. */
   suppressed: Record<SuppressionReason, number>;
+  /** Set only when the scan asked for verification (`--verify`); the verify stage does nothing otherwise. */
+  verify?: { mode: ScanMode; options: Required<VerifyOptions> };
   /** The config file's allowlists and rule scopes (stage suppress-config); null without a config. */
   config?: KeyguardConfig | null;
   /**

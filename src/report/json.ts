@@ -90,5 +90,11 @@ function toJsonFinding(finding: Finding): JsonFinding {
       summary: finding.commit.summary,
     },
     clientExposure: finding.clientExposure && { reason: finding.clientExposure.reason },
+    ...(finding.verification && {
+      verification: {
+        status: finding.verification.status,
+        ...(finding.verification.detail === undefined ? {} : { detail: finding.verification.detail }),
+      },
+    }),
   };
 }

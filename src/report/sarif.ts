@@ -10,6 +10,7 @@ import { splitArchivePath } from '../finding/archive-path.js';
 import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { secretLabels, type SecretLabel } from './secret-label.js';
+import { describeVerification } from './verification.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -197,7 +198,8 @@ function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefine
   return {
     ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
-    level: LEVELS[finding.severity],
+    // A key its provider still accepts is an incident, whatever the rule's usual severity.
+    level: finding.verification?.status === 'live' ? 'error' : LEVELS[finding.severity],
     message: { text: formatMessage(finding, label) },
     locations: [
       {
@@ -227,19 +229,21 @@ function formatMessage(finding: Finding, label: SecretLabel): string {
   const inArchive = splitArchivePath(finding.file);
   if (inArchive) lines.push(`In archive entry: ${inArchive.entry} (line ${finding.line}, column ${finding.column})`);
   if (finding.secret !== '') lines.push(`${label[0]!.toUpperCase()}${label.slice(1)}: ${finding.secret}`);
+  if (finding.verification) lines.push(`Verified: ${describeVerification(finding.verification)}`);
   if (finding.clientExposure) lines.push(`Client-side exposure: ${finding.clientExposure.reason}`);
   if (finding.commit) lines.push(`Found in commit ${describeCommit(finding.commit)}`);
   return lines.join('\n');
 }
 
 function toResultProperties(finding: Finding) {
-  const { commit, clientExposure } = finding;
+  const { commit, clientExposure, verification } = finding;
   const inArchive = splitArchivePath(finding.file);
   return {
     'security-severity': SECURITY_SEVERITIES[finding.severity],
     ...(inArchive ? { archiveEntry: { path: inArchive.entry, line: finding.line, column: finding.column } } : {}),
     ...(commit ? { commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date } } : {}),
     ...(clientExposure ? { clientExposure: { reason: clientExposure.reason } } : {}),
+    ...(verification ? { verification: { status: verification.status, ...(verification.detail === undefined ? {} : { detail: verification.detail }) } } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { SKIP_REASON_LABELS, type SkippedItem } from '../sources/source.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
 import { printable } from './printable.js';
+import { describeVerification, verificationRank } from './verification.js';
 import { secretLabels, type SecretLabel } from './secret-label.js';
 
 export interface TextOptions {
@@ -37,8 +38,10 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   // Basic colours are all the report uses, so level 1 works on every colour terminal.
   const style = new Chalk({ level: options.color ? 1 : 0 });
   const labelOf = secretLabels(result.rules);
-  const sections = [...groupByFile(result.findings)].map(([file, findings]) => formatFileGroup(file, findings, labelOf, style));
-  sections.push(formatSummary(result.summary, options, style));
+  // With --verify, keys that still work come first (a stable sort keeps the location order otherwise).
+  const ordered = [...result.findings].sort((a, b) => verificationRank(a) - verificationRank(b));
+  const sections = [...groupByFile(ordered)].map(([file, findings]) => formatFileGroup(file, findings, labelOf, style));
+  sections.push(formatSummary(result.summary, result.findings, options, style));
   if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
   return `${sections.join('\n\n')}\n`;
 }
@@ -81,6 +84,7 @@ function formatFinding(finding: Finding, secretLabel: SecretLabel, style: ChalkI
   ];
   const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
   if (finding.secret !== '') lines.push(label(secretLabel, printable(finding.secret)));
+  if (finding.verification) lines.push(label('status', formatVerification(finding, style)));
   if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
   if (finding.clientExposure) {
     lines.push(style.magenta(`⚠ client-side exposure: ${printable(finding.clientExposure.reason)}`));
@@ -92,11 +96,34 @@ function formatFinding(finding: Finding, secretLabel: SecretLabel, style: ChalkI
   return [header, ...details.map((line) => `    ${line}`)].join('\n');
 }
 
-function formatSummary(summary: ScanSummary, options: TextOptions, style: ChalkInstance): string {
+function formatVerification(finding: Finding, style: ChalkInstance): string {
+  const verification = finding.verification!;
+  const text = printable(describeVerification(verification));
+  if (verification.status === 'live') return style.bold.red(`● ${text}`);
+  if (verification.status === 'revoked') return style.dim(`○ ${text}`);
+  return text;
+}
+
+/** `Verified 3 keys: 1 live, 1 revoked, 1 unknown`, when the scan verified. */
+function formatVerified(findings: readonly Finding[], style: ChalkInstance): string[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) {
+    if (finding.verification) counts.set(finding.verification.status, (counts.get(finding.verification.status) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const parts = (['live', 'revoked', 'unknown', 'error'] as const)
+    .filter((status) => counts.has(status))
+    .map((status) => (status === 'live' ? style.bold.red(`${counts.get(status)} live`) : `${counts.get(status)} ${status}`));
+  return [`Verified ${formatCount(total, 'finding')}: ${parts.join(', ')}`];
+}
+
+function formatSummary(summary: ScanSummary, findings: readonly Finding[], options: TextOptions, style: ChalkInstance): string {
   const { verbose } = options;
   const belowThreshold = options.failOn === undefined ? null : failOnNote(summary, options.failOn);
   return [
     formatHeadline(summary, style),
+    ...formatVerified(findings, style),
     ...(belowThreshold === null ? [] : [belowThreshold]),
     formatScanned(summary),
     ...formatSuppressed(summary),
