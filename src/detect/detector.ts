@@ -9,10 +9,15 @@ import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
+import { DECODING_MARKERS, encodedRegions, MAX_DECODING_DEPTH, type EncodedRegion, type Encoding } from './decode/index.js';
 import { historyRemedy, remedyFor } from '../finding/remedy.js';
 
 /** Characters of real text shown to a rule's regex beyond each window (see collectHits). */
 const LOOK_MARGIN = 256;
+/** Characters of the encoded value's line, either side, scanned along with its decoded form. */
+const DECODED_CONTEXT = 256;
+
+type PrefilterHits = ReturnType<Prefilter['scan']>;
 
 /** A match that passed its rule's checks, before it becomes a Finding. */
 interface Hit {
@@ -21,6 +26,8 @@ interface Hit {
   end: number;
   /** As decoded from latin1; converted to UTF-8 only for the finding. */
   secret: string;
+  /** The encodings the secret was found behind, outermost first; empty when it is in plain sight. */
+  decodedFrom: Encoding[];
 }
 
 /**
@@ -29,31 +36,76 @@ interface Hit {
  */
 export class Detector {
   private readonly prefilter: Prefilter;
+  /**
+   * Generic rules whose keywords are the secret words of names (key, token, pass, basic …), none
+   * with keywords all held by another: where their keywords are found, base64 values are looked for.
+   */
+  private readonly nameRules: readonly CompiledRule[];
 
   constructor(private readonly rules: readonly CompiledRule[]) {
-    this.prefilter = new Prefilter(rules);
+    this.prefilter = new Prefilter(rules, DECODING_MARKERS);
+    const namedBy = rules.filter((rule) => rule.generic && rule.keywords.every((keyword) => /^[a-z]+$/.test(keyword)));
+    this.nameRules = namedBy.filter(
+      (rule) => !namedBy.some((other) => other.keywords.length > rule.keywords.length && rule.keywords.every((keyword) => other.keywords.includes(keyword))),
+    );
   }
 
   detect(chunk: Chunk): RawFinding[] {
-    const keywordHits = this.prefilter.keywordHits(chunk.content);
-    if (keywordHits.size === 0) return [];
+    const found = this.prefilter.scan(chunk.content);
+    // Decoding is only tried in text where a rule has a keyword (a secret-like name, a provider
+    // prefix): a key behind an encoding still has its name or its prefix in plain sight.
+    if (found.rules.size === 0) return [];
     const text = chunk.content.toString('latin1');
     const lines = new LineIndex(text);
+    return this.hitsIn(text, lines, found, chunk.path, 0).flatMap((hit) => {
+      const finding = this.toFinding(hit, chunk, lines);
+      return finding ? [finding] : [];
+    });
+  }
+
+  /** The hits in `text`, plain and (below the depth limit) behind an encoding, one per secret. */
+  private hitsIn(text: string, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
+    const keywordHits = found.rules;
     const hits: Hit[] = [];
     for (const rule of this.rules) {
       const offsets = keywordHits.get(rule);
       if (!offsets) continue;
       if (rule.anchoredAtName) {
-        this.collectNameHits(rule, text, offsets, chunk.path, lines, hits);
+        this.collectNameHits(rule, text, offsets, path, lines, hits);
         continue;
       }
       const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
-      for (const window of windows) this.collectHits(rule, text, window, chunk.path, lines, hits);
+      for (const window of windows) this.collectHits(rule, text, window, path, lines, hits);
     }
-    return withoutOverlaps(hits).flatMap((hit) => {
-      const finding = this.toFinding(hit, chunk, lines);
-      return finding ? [finding] : [];
-    });
+    if (depth < MAX_DECODING_DEPTH) {
+      const names = this.nameRules.flatMap((rule) => keywordHits.get(rule) ?? []);
+      for (const region of encodedRegions(text, found.markers, names)) hits.push(...this.hitsBehind(region, text, path, depth));
+    }
+    // Plain hits come first, so a key seen both plain and decoded is reported as it is written.
+    return withoutOverlaps(hits);
+  }
+
+  /**
+   * Scans an encoded region's decoded text with the same rules, placed in the rest of its line so
+   * that rules needing a name or nearby context (`password: <base64>`) see them; hits are mapped
+   * back to the encoded text. Hits wholly in the surrounding line were found plainly already.
+   */
+  private hitsBehind(region: EncodedRegion, text: string, path: string, depth: number): Hit[] {
+    const lineStart = Math.max(text.lastIndexOf('\n', region.start - 1) + 1, region.start - DECODED_CONTEXT);
+    const newline = text.indexOf('\n', region.end);
+    const lineEnd = Math.min(newline === -1 ? text.length : newline, region.end + DECODED_CONTEXT);
+    const before = text.slice(lineStart, region.start);
+    const decodedText = before + region.decoded + text.slice(region.end, lineEnd);
+    const found = this.prefilter.scan(Buffer.from(decodedText, 'latin1'));
+    if (found.rules.size === 0) return [];
+    const decodedStart = before.length;
+    const decodedEnd = decodedStart + region.decoded.length;
+    return this.hitsIn(decodedText, new LineIndex(decodedText), found, path, depth + 1)
+      .filter((hit) => hit.start < decodedEnd && hit.end > decodedStart)
+      .map((hit) => {
+        const span = region.encodedSpan(Math.max(hit.start, decodedStart) - decodedStart, Math.min(hit.end, decodedEnd) - decodedStart);
+        return { ...hit, ...span, decodedFrom: [region.encoding, ...hit.decodedFrom] };
+      });
   }
 
   /**
@@ -114,7 +166,7 @@ export class Detector {
       generic: rule.generic,
       category: rule.category,
     });
-    if (!dropped) hits.push({ rule, start, end, secret });
+    if (!dropped) hits.push({ rule, start, end, secret, decodedFrom: [] });
   }
 
   private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): RawFinding | null {
@@ -129,6 +181,7 @@ export class Detector {
     const previousLine = begin.line > 1 ? lines.lineText(lines.lineStart(begin.line - 2)) : null;
     const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
+    const behind = hit.decodedFrom.length > 0 ? ` behind ${hit.decodedFrom.join(' and ')} encoding` : '';
     return {
       ruleId: definition.id,
       ruleName: definition.name,
@@ -144,12 +197,13 @@ export class Detector {
       showAsIs: rule.category === 'risky-code',
       inlineAllow,
       message: chunk.commit
-        ? `${definition.name} committed in ${chunk.commit.sha.slice(0, 8)}${where}.`
-        : `${definition.name} found${where}.`,
+        ? `${definition.name} committed in ${chunk.commit.sha.slice(0, 8)}${behind}${where}.`
+        : `${definition.name} found${behind}${where}.`,
       remedy: chunk.commit ? historyRemedy(definition) : remedyFor(definition, exposure !== null),
       references: definition.references,
       commit: chunk.commit ?? null,
       clientExposure: exposure,
+      decodedFrom: hit.decodedFrom.length > 0 ? hit.decodedFrom.join(' → ') : null,
     };
   }
 }

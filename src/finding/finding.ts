@@ -59,4 +59,10 @@ export interface Finding {
   references: string[];
   commit: CommitInfo | null;
   clientExposure: ClientExposure | null;
+  /**
+   * The encodings the secret was read through, outermost first and joined by ' → ' (`base64`,
+   * `json-escape`, `url-encoding`, `base64 → base64`); null when it is written in plain text.
+   * The location is that of the encoded text.
+   */
+  decodedFrom: string | null;
 }

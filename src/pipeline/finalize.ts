@@ -30,5 +30,6 @@ export async function finalize(findings: readonly RawFinding[], context: Pipelin
     references: raw.references,
     commit: raw.commit,
     clientExposure: raw.clientExposure,
+    decodedFrom: raw.decodedFrom,
   }));
 }

@@ -90,5 +90,6 @@ function toJsonFinding(finding: Finding): JsonFinding {
       summary: finding.commit.summary,
     },
     clientExposure: finding.clientExposure && { reason: finding.clientExposure.reason },
+    decodedFrom: finding.decodedFrom,
   };
 }

@@ -75,7 +75,11 @@ function formatFinding(finding: Finding, style: ChalkInstance): string {
     printable(finding.message),
   ];
   const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
-  if (finding.secret !== '') lines.push(label('secret', printable(finding.secret)));
+  if (finding.secret !== '') {
+    // The decoding chain reads like a pipe: `base64 → openai-project-key`.
+    const decoded = finding.decodedFrom ? `  ${style.dim(`(${printable(finding.decodedFrom)} → ${printable(finding.ruleId)})`)}` : '';
+    lines.push(label('secret', `${printable(finding.secret)}${decoded}`));
+  }
   if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
   if (finding.clientExposure) {
     lines.push(style.magenta(`⚠ client-side exposure: ${printable(finding.clientExposure.reason)}`));
