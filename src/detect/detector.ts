@@ -57,10 +57,13 @@ export class Detector {
     if (found.rules.size === 0) return [];
     const text = chunk.content.toString('latin1');
     const lines = new LineIndex(text);
-    return this.hitsIn(text, lines, found, chunk.path, 0).flatMap((hit) => {
-      const finding = this.toFinding(hit, chunk, lines);
-      return finding ? [finding] : [];
-    });
+    const hits = this.hitsIn(text, lines, found, chunk.path, 0);
+    return [chunk.path, ...(chunk.alsoAt ?? [])].flatMap((path) =>
+      hits.flatMap((hit) => {
+        const finding = this.toFinding(hit, chunk, path, lines);
+        return finding ? [finding] : [];
+      }),
+    );
   }
 
   /** The hits in `text`, plain and (below the depth limit) behind an encoding, one per secret. */
@@ -169,7 +172,8 @@ export class Detector {
     if (!dropped) hits.push({ rule, start, end, secret, decodedFrom: [] });
   }
 
-  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex): RawFinding | null {
+  /** The finding for `hit` at `path`: the chunk's own path or another path of the same bytes. */
+  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const begin = lines.position(hit.start);
@@ -177,7 +181,7 @@ export class Detector {
     const finish = lines.position(hit.end);
     const secret = Buffer.from(hit.secret, 'latin1').toString('utf8');
     const line = lines.lineText(hit.start);
-    const exposure = rule.category === 'secret' ? clientExposure(chunk.path, line) : null;
+    const exposure = rule.category === 'secret' ? clientExposure(path, line) : null;
     const previousLine = begin.line > 1 ? lines.lineText(lines.lineStart(begin.line - 2)) : null;
     const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
@@ -188,7 +192,7 @@ export class Detector {
       provider: definition.provider,
       severity: exposure ? 'critical' : definition.severity,
       kind: 'secret',
-      file: chunk.path,
+      file: path,
       line: begin.line,
       column: begin.column,
       endLine: finish.line,

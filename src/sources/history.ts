@@ -42,9 +42,11 @@ type BlobOutcome = { chunk: Chunk } | { skipped: SkippedItem };
  * relative to `root`; a root below the top level of the work tree limits the scan to that folder.
  * A bare repository works too: history needs no work tree.
  *
- * A blob that reappears at another path (a copy, a move, a revert) is not scanned again: it is the
- * same bytes and so the same leaked keys, already reported with the commit that leaked them first;
- * rotating the key fixes every copy. Env-file hygiene is per path instead, since each path that
+ * A blob that reappears at another path in a later commit (a copy, a move, a revert) is not
+ * scanned again: it is the same bytes and so the same leaked keys, already reported with the
+ * commit that leaked them first; rotating the key fixes every copy. A blob one commit introduces
+ * at several paths (a file copied into two environments) is scanned once and reported at each
+ * path (Chunk.alsoAt): each is a place to clean. Env-file hygiene is per path instead, since each path that
  * held an env file has to be purged from history separately.
  */
 export function historySource(root: string, options: HistoryOptions): Source {
@@ -78,12 +80,19 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
   // (40 blobs of 4 MB: 30 ms instead of 1.2 s), for about 10% more time on small-blob histories.
   const blobs: BlobReaders = { sizes: CatFile.open(repo.cwd, 'info'), contents: CatFile.open(repo.cwd, 'contents'), maxFileSize };
 
-  // Walks the log and hands on each blob the first time it appears, in walk order.
-  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo }> {
+  // Walks the log and hands on each blob the first time it appears, in walk order, with the other
+  // paths the same commit introduced it at (so a commit's changes are handed on once it is complete).
+  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo; alsoAt: string[] }> {
     const seenBlobs = new Set<string>();
     let commit: CommitInfo | null = null;
+    let introduced = new Map<string, { change: FileChange; alsoAt: string[] }>();
+    const flush = function* (from: CommitInfo | null) {
+      if (from) for (const { change, alsoAt } of introduced.values()) yield { change, commit: from, alsoAt };
+      introduced = new Map();
+    };
     for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
       if (event.kind === 'commit') {
+        yield* flush(commit);
         commit = event.commit;
         stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
         progress.update();
@@ -96,15 +105,21 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
       if (!event.change.path.startsWith(repo.prefix)) continue;
       const change = { ...event.change, path: event.change.path.slice(repo.prefix.length) };
       if (isEnvFile(change.path) && !envFilesAdded.has(change.path)) envFilesAdded.set(change.path, commit);
+      const sameCommit = introduced.get(change.blob);
+      if (sameCommit) {
+        if (sameCommit.change.path !== change.path && !sameCommit.alsoAt.includes(change.path)) sameCommit.alsoAt.push(change.path);
+        continue;
+      }
       if (seenBlobs.has(change.blob)) continue;
       seenBlobs.add(change.blob);
-      yield { change, commit };
+      introduced.set(change.blob, { change, alsoAt: [] });
     }
+    yield* flush(commit);
   }
 
   const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, maxFileSize))));
   try {
-    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit }) => readBlob(blobs, change, commit))) {
+    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit, alsoAt }) => readBlob(blobs, change, commit, alsoAt))) {
       if ('skipped' in outcome) {
         stats.skipped.push(outcome.skipped);
         continue;
@@ -127,7 +142,7 @@ interface BlobReaders {
   maxFileSize: number;
 }
 
-async function readBlob({ sizes, contents, maxFileSize }: BlobReaders, change: FileChange, commit: CommitInfo): Promise<BlobOutcome> {
+async function readBlob({ sizes, contents, maxFileSize }: BlobReaders, change: FileChange, commit: CommitInfo, alsoAt: string[]): Promise<BlobOutcome> {
   const where = `blob ${change.blob.slice(0, 12)} from commit ${commit.sha.slice(0, 12)}`;
   const info = await sizes.read(change.blob);
   if (info?.type !== 'blob') return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} is missing from the repository` } };
@@ -135,7 +150,7 @@ async function readBlob({ sizes, contents, maxFileSize }: BlobReaders, change: F
   const content = (await contents.read(change.blob, maxFileSize))?.content;
   if (!content) return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} could not be read` } };
   if (looksBinary(content)) return { skipped: { path: change.path, reason: 'binary', detail: where } };
-  return { chunk: { path: change.path, content, commit } };
+  return { chunk: alsoAt.length > 0 ? { path: change.path, content, commit, alsoAt } : { path: change.path, content, commit } };
 }
 
 function progressReporter(stats: SourceStats, onProgress: HistoryOptions['onProgress']) {
