@@ -81,7 +81,7 @@ export class Detector {
       for (const window of windows) this.collectHits(rule, text, window, path, lines, hits);
     }
     if (depth < MAX_DECODING_DEPTH) {
-      const names = this.nameRules.flatMap((rule) => keywordHits.get(rule) ?? []);
+      const names = this.nameRules.map((rule) => keywordHits.get(rule) ?? []);
       for (const region of encodedRegions(text, found.markers, names)) hits.push(...this.hitsBehind(region, text, path, depth));
     }
     // Plain hits come first, so a key seen both plain and decoded is reported as it is written.

@@ -12,6 +12,7 @@ export class Prefilter {
   private readonly rulesByKeyword: CompiledRule[][];
   /** Indexed like the automaton's keywords: the marker the keyword is, if it is one. */
   private readonly markerByKeyword: Array<string | undefined>;
+  private readonly hasMarkers: boolean;
 
   /**
    * `markers` are other strings whose offsets the same pass collects (the openings of encoded
@@ -27,6 +28,7 @@ export class Prefilter {
     this.automaton = new KeywordAutomaton(keywords);
     this.rulesByKeyword = [...byKeyword.values()];
     this.markerByKeyword = keywords.map((keyword) => markers.find((marker) => marker.toLowerCase() === keyword));
+    this.hasMarkers = markers.length > 0;
   }
 
   /**
@@ -46,7 +48,7 @@ export class Prefilter {
     const found = this.automaton.scan(content);
     for (let pair = 0; pair < found.length; pair += 2) {
       const start = found[pair + 1]!;
-      const marker = this.markerByKeyword[found[pair]!];
+      const marker = this.hasMarkers ? this.markerByKeyword[found[pair]!] : undefined;
       if (marker !== undefined) {
         const offsets = markers.get(marker);
         if (!offsets) markers.set(marker, [start]);

@@ -79,6 +79,12 @@ describe('base64', () => {
     expect(scan('k8s/pull-secret.yaml', text)).toMatchObject([{ ruleId: 'github-pat', rawSecret: token, decodedFrom: 'base64 → base64', line: 5 }]);
   });
 
+  it('decodes a Kubernetes Secret written as JSON', () => {
+    const key = fakeKeys.anthropic();
+    const text = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', data: { 'llm.conf': b64(`provider=anthropic\nkey=${key}\n`) } });
+    expect(scan('k8s/secret.json', text)).toMatchObject([{ ruleId: 'anthropic-api-key', rawSecret: key, decodedFrom: 'base64' }]);
+  });
+
   it('decodes docker config.json auths', () => {
     const token = fakeKeys.github();
     const text = JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`octocat:${token}`) } } }, null, 2);

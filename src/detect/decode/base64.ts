@@ -26,17 +26,17 @@ const SECRET_DATA_VALUE = new RegExp(
   `(?:^|[\\s{,])["']?[\\w.-]+["']?[ \\t]*:[ \\t]*["']?([A-Za-z0-9+/]{${MIN_LENGTH},${MAX_LENGTH}}={0,2})["']?[ \\t]*(?=$|[,}\\r])`,
   'gm',
 );
-/** `kind: Secret` or `"kind": "Secret"`, ending where the word Secret ends. */
-const KUBERNETES_SECRET = /kind["']?[ \t]*:[ \t]*["']?Secret$/;
-
-/** The word looked for; the prefilter finds it in its pass over the bytes. */
-export const SECRET_KIND_MARKER = 'secret';
+/**
+ * `kind: Secret` (YAML) and `"kind": "Secret"` (JSON, with or without the space); the prefilter
+ * finds them (in either case, so the decoder checks the case) in its pass over the bytes.
+ */
+export const SECRET_KIND_MARKERS = ['kind: Secret', '"kind": "Secret"', '"kind":"Secret"'];
 
 /**
- * Base64 values right after the names whose secret words are at `nameWords` (any order), and every
- * value of a text that is a Kubernetes Secret (told by the `secret` words at `secretWords`).
+ * Base64 values right after the names whose secret words are at `nameWords` (lists of offsets, in
+ * any order), and every value of a text that is a Kubernetes Secret (`kind: Secret` at `kinds`).
  */
-export function base64Regions(text: string, nameWords: readonly number[], secretWords: readonly number[], limit: number): EncodedRegion[] {
+export function base64Regions(text: string, nameWords: ReadonlyArray<readonly number[]>, kinds: readonly number[], limit: number): EncodedRegion[] {
   const regions: EncodedRegion[] = [];
   const taken = new Set<number>();
   const add = (start: number, value: string): void => {
@@ -46,12 +46,14 @@ export function base64Regions(text: string, nameWords: readonly number[], secret
     taken.add(start);
     regions.push(region);
   };
-  for (const nameWord of nameWords) {
-    VALUE_AFTER_NAME.lastIndex = nameWord;
-    const match = VALUE_AFTER_NAME.exec(text);
-    if (match) add(match.index + match[0].length - match[1]!.length, match[1]!);
+  for (const offsets of nameWords) {
+    for (const nameWord of offsets) {
+      VALUE_AFTER_NAME.lastIndex = nameWord;
+      const match = VALUE_AFTER_NAME.exec(text);
+      if (match) add(match.index + match[0].length - match[1]!.length, match[1]!);
+    }
   }
-  if (secretWords.some((at) => KUBERNETES_SECRET.test(text.slice(Math.max(0, at - 16), at + 6)))) {
+  if (kinds.some((at) => SECRET_KIND_MARKERS.some((marker) => text.startsWith(marker, at)))) {
     SECRET_DATA_VALUE.lastIndex = 0;
     for (let match = SECRET_DATA_VALUE.exec(text); match !== null; match = SECRET_DATA_VALUE.exec(text)) {
       const value = match[1]!;
