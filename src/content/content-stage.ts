@@ -92,7 +92,7 @@ export class ContentStage {
     }
     // Counted before yielding: a yielded buffer may move to a detection worker and read as empty here.
     const wholeLength = Buffer.isBuffer(item.bytes) ? item.bytes.length : null;
-    const base = { path: item.path, ...(item.commit && { commit: item.commit }), ...(item.onlyLines && { onlyLines: item.onlyLines }) };
+    const base = { path: item.path, ...(item.commit && { commit: item.commit }), ...(item.onlyLines && { onlyLines: item.onlyLines }), ...(item.alsoAt && { alsoAt: item.alsoAt }) };
     if (Buffer.isBuffer(text) && text.length <= WINDOW_BYTES) {
       yield { ...base, content: text };
     } else {

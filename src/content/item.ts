@@ -13,6 +13,8 @@ export interface ContentItem {
   file?: string;
   commit?: CommitInfo;
   onlyLines?: ReadonlySet<number>;
+  /** History: other paths the same commit introduced these bytes at (Chunk.alsoAt). */
+  alsoAt?: readonly string[];
 }
 
 export interface ContentOptions {

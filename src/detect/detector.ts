@@ -9,12 +9,17 @@ import { findDroppingFilter } from './filters/index.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
+import { DECODING_MARKERS, encodedRegions, MAX_DECODING_DEPTH, type EncodedRegion, type Encoding } from './decode/index.js';
 import { historyRemedy, remedyFor } from '../finding/remedy.js';
 import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
 import { shortSha } from '../finding/short-sha.js';
 
 /** Characters of real text shown to a rule's regex beyond each window (see collectHits). */
 const LOOK_MARGIN = 256;
+/** Characters of the encoded value's line, either side, scanned along with its decoded form. */
+const DECODED_CONTEXT = 256;
+
+type PrefilterHits = ReturnType<Prefilter['scan']>;
 
 /** A match that passed its rule's checks, before it becomes a Finding. */
 interface Hit {
@@ -23,6 +28,8 @@ interface Hit {
   end: number;
   /** As decoded from latin1; converted to UTF-8 only for the finding. */
   secret: string;
+  /** The encodings the secret was found behind, outermost first; empty when it is in plain sight. */
+  decodedFrom: Encoding[];
 }
 
 /**
@@ -31,31 +38,79 @@ interface Hit {
  */
 export class Detector {
   private readonly prefilter: Prefilter;
+  /**
+   * Generic rules whose keywords are the secret words of names (key, token, pass, basic …), none
+   * with keywords all held by another: where their keywords are found, base64 values are looked for.
+   */
+  private readonly nameRules: readonly CompiledRule[];
 
   constructor(private readonly rules: readonly CompiledRule[]) {
-    this.prefilter = new Prefilter(rules);
+    this.prefilter = new Prefilter(rules, DECODING_MARKERS);
+    const namedBy = rules.filter((rule) => rule.generic && rule.keywords.every((keyword) => /^[a-z]+$/.test(keyword)));
+    this.nameRules = namedBy.filter(
+      (rule) => !namedBy.some((other) => other.keywords.length > rule.keywords.length && rule.keywords.every((keyword) => other.keywords.includes(keyword))),
+    );
   }
 
   detect(chunk: Chunk): RawFinding[] {
-    const keywordHits = this.prefilter.keywordHits(chunk.content);
-    if (keywordHits.size === 0) return [];
+    const found = this.prefilter.scan(chunk.content);
+    // Decoding is only tried in text where a rule has a keyword (a secret-like name, a provider
+    // prefix): a key behind an encoding still has its name or its prefix in plain sight.
+    if (found.rules.size === 0) return [];
     const text = chunk.content.toString('latin1');
     const lines = new LineIndex(text);
+    const hits = this.hitsIn(text, lines, found, chunk.path, 0);
+    return [chunk.path, ...(chunk.alsoAt ?? [])].flatMap((path) =>
+      hits.flatMap((hit) => {
+        const finding = this.toFinding(hit, chunk, path, lines, text);
+        return finding ? [finding] : [];
+      }),
+    );
+  }
+
+  /** The hits in `text`, plain and (below the depth limit) behind an encoding, one per secret. */
+  private hitsIn(text: string, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
+    const keywordHits = found.rules;
     const hits: Hit[] = [];
     for (const rule of this.rules) {
       const offsets = keywordHits.get(rule);
       if (!offsets) continue;
       if (rule.anchoredAtName) {
-        this.collectNameHits(rule, text, offsets, chunk.path, lines, hits);
+        this.collectNameHits(rule, text, offsets, path, lines, hits);
         continue;
       }
       const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
-      for (const window of windows) this.collectHits(rule, text, window, chunk.path, lines, hits);
+      for (const window of windows) this.collectHits(rule, text, window, path, lines, hits);
     }
-    return withoutOverlaps(hits).flatMap((hit) => {
-      const finding = this.toFinding(hit, chunk, lines, text);
-      return finding ? [finding] : [];
-    });
+    if (depth < MAX_DECODING_DEPTH) {
+      const names = this.nameRules.map((rule) => keywordHits.get(rule) ?? []);
+      for (const region of encodedRegions(text, found.markers, names)) hits.push(...this.hitsBehind(region, text, path, depth));
+    }
+    // Plain hits come first, so a key seen both plain and decoded is reported as it is written.
+    return withoutOverlaps(hits);
+  }
+
+  /**
+   * Scans an encoded region's decoded text with the same rules, placed in the rest of its line so
+   * that rules needing a name or nearby context (`password: <base64>`) see them; hits are mapped
+   * back to the encoded text. Hits wholly in the surrounding line were found plainly already.
+   */
+  private hitsBehind(region: EncodedRegion, text: string, path: string, depth: number): Hit[] {
+    const lineStart = Math.max(text.lastIndexOf('\n', region.start - 1) + 1, region.start - DECODED_CONTEXT);
+    const newline = text.indexOf('\n', region.end);
+    const lineEnd = Math.min(newline === -1 ? text.length : newline, region.end + DECODED_CONTEXT);
+    const before = text.slice(lineStart, region.start);
+    const decodedText = before + region.decoded + text.slice(region.end, lineEnd);
+    const found = this.prefilter.scan(Buffer.from(decodedText, 'latin1'));
+    if (found.rules.size === 0) return [];
+    const decodedStart = before.length;
+    const decodedEnd = decodedStart + region.decoded.length;
+    return this.hitsIn(decodedText, new LineIndex(decodedText), found, path, depth + 1)
+      .filter((hit) => hit.start < decodedEnd && hit.end > decodedStart)
+      .map((hit) => {
+        const span = region.encodedSpan(Math.max(hit.start, decodedStart) - decodedStart, Math.min(hit.end, decodedEnd) - decodedStart);
+        return { ...hit, ...span, decodedFrom: [region.encoding, ...hit.decodedFrom] };
+      });
   }
 
   /**
@@ -116,10 +171,11 @@ export class Detector {
       generic: rule.generic,
       category: rule.category,
     });
-    if (!dropped) hits.push({ rule, start, end, secret });
+    if (!dropped) hits.push({ rule, start, end, secret, decodedFrom: [] });
   }
 
-  private toFinding(hit: Hit, chunk: Chunk, lines: LineIndex, text: string): RawFinding | null {
+  /** The finding for `hit` at `path`: the chunk's own path or another path of the same bytes. */
+  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex, text: string): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const { window } = chunk;
@@ -129,20 +185,21 @@ export class Detector {
     const finish = inWhole(lines.position(hit.end), window);
     const secret = Buffer.from(hit.secret, 'latin1').toString('utf8');
     const line = lines.lineText(hit.start);
-    const exposure = rule.category === 'secret' ? clientExposure(chunk.path, line) : null;
+    const exposure = rule.category === 'secret' ? clientExposure(path, line) : null;
     // Lines within this chunk (a window of a big file starts mid-file): the allow comment and the
     // variable name sit next to the secret in the same text.
     const localLine = lines.lineIndexOf(hit.start);
     const previousLine = localLine > 0 ? lines.lineText(lines.lineStart(localLine - 1)) : null;
     const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
+    const behind = hit.decodedFrom.length > 0 ? ` behind ${hit.decodedFrom.join(' and ')} encoding` : '';
     return {
       ruleId: definition.id,
       ruleName: definition.name,
       provider: definition.provider,
       severity: exposure ? 'critical' : definition.severity,
       kind: 'secret',
-      file: chunk.path,
+      file: path,
       line: begin.line,
       column: begin.column,
       endLine: finish.line,
@@ -151,13 +208,14 @@ export class Detector {
       showAsIs: rule.category === 'risky-code',
       inlineAllow,
       message: chunk.commit
-        ? `${definition.name} committed in ${shortSha(chunk.commit.sha)}${where}.`
-        : `${definition.name} found${where}.`,
+        ? `${definition.name} committed in ${shortSha(chunk.commit.sha)}${behind}${where}.`
+        : `${definition.name} found${behind}${where}.`,
       remedy: chunk.commit ? historyRemedy(definition) : remedyFor(definition, exposure !== null),
       references: definition.references,
       commit: chunk.commit ?? null,
       clientExposure: exposure,
-      ...(isEnvFile(chunk.path) || isEnvTemplate(chunk.path) ? envVariable(text.slice(lines.lineStart(localLine), hit.start)) : {}),
+      ...(isEnvFile(path) || isEnvTemplate(path) ? envVariable(text.slice(lines.lineStart(localLine), hit.start)) : {}),
+      decodedFrom: hit.decodedFrom.length > 0 ? hit.decodedFrom.join(' → ') : null,
     };
   }
 }

@@ -10,14 +10,25 @@ export class Prefilter {
   private readonly automaton: KeywordAutomaton;
   /** Indexed like the automaton's keywords. */
   private readonly rulesByKeyword: CompiledRule[][];
+  /** Indexed like the automaton's keywords: the marker the keyword is, if it is one. */
+  private readonly markerByKeyword: Array<string | undefined>;
+  private readonly hasMarkers: boolean;
 
-  constructor(rules: readonly CompiledRule[]) {
+  /**
+   * `markers` are other strings whose offsets the same pass collects (the openings of encoded
+   * text the decoders look at), so that finding them costs no extra pass over the bytes.
+   */
+  constructor(rules: readonly CompiledRule[], markers: readonly string[] = []) {
     const byKeyword = new Map<string, CompiledRule[]>();
     for (const rule of rules) {
       for (const keyword of rule.keywords) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), rule]);
     }
-    this.automaton = new KeywordAutomaton([...byKeyword.keys()]);
+    for (const marker of markers) if (!byKeyword.has(marker.toLowerCase())) byKeyword.set(marker.toLowerCase(), []);
+    const keywords = [...byKeyword.keys()];
+    this.automaton = new KeywordAutomaton(keywords);
     this.rulesByKeyword = [...byKeyword.values()];
+    this.markerByKeyword = keywords.map((keyword) => markers.find((marker) => marker.toLowerCase() === keyword));
+    this.hasMarkers = markers.length > 0;
   }
 
   /**
@@ -26,11 +37,23 @@ export class Prefilter {
    * equal string offsets in the latin1 text the detector decodes.
    */
   keywordHits(content: Uint8Array): Map<CompiledRule, number[]> {
+    return this.scan(content).rules;
+  }
+
+  /** keywordHits, and the ascending offsets of each marker found (case-insensitively). */
+  scan(content: Uint8Array): { rules: Map<CompiledRule, number[]>; markers: Map<string, number[]> } {
     const hits = new Map<CompiledRule, number[]>();
+    const markers = new Map<string, number[]>();
     let unordered = false;
     const found = this.automaton.scan(content);
     for (let pair = 0; pair < found.length; pair += 2) {
       const start = found[pair + 1]!;
+      const marker = this.hasMarkers ? this.markerByKeyword[found[pair]!] : undefined;
+      if (marker !== undefined) {
+        const offsets = markers.get(marker);
+        if (!offsets) markers.set(marker, [start]);
+        else offsets.push(start);
+      }
       for (const rule of this.rulesByKeyword[found[pair]!]!) {
         const offsets = hits.get(rule);
         if (!offsets) hits.set(rule, [start]);
@@ -42,6 +65,6 @@ export class Prefilter {
       }
     }
     if (unordered) for (const offsets of hits.values()) offsets.sort((a, b) => a - b);
-    return hits;
+    return { rules: hits, markers };
   }
 }

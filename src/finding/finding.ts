@@ -65,4 +65,10 @@ export interface Finding {
   clientExposure: ClientExposure | null;
   /** What the key's provider said about it; present only when the scan verified (`--verify`) a finding that holds a key. */
   verification?: Verification;
+  /**
+   * The encodings the secret was read through, outermost first and joined by ' → ' (`base64`,
+   * `json-escape`, `url-encoding`, `base64 → base64`); null when it is written in plain text.
+   * The location is that of the encoded text.
+   */
+  decodedFrom: string | null;
 }

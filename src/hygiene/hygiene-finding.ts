@@ -23,5 +23,6 @@ export function hygieneFinding(rule: RuleInfo, file: string, message: string, re
     references: [...rule.references],
     commit,
     clientExposure: null,
+    decodedFrom: null,
   };
 }

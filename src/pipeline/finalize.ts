@@ -31,5 +31,6 @@ export async function finalize(findings: readonly RawFinding[], context: Pipelin
     commit: raw.commit,
     clientExposure: raw.clientExposure,
     ...(raw.verification ? { verification: { ...raw.verification } } : {}),
+    decodedFrom: raw.decodedFrom,
   }));
 }

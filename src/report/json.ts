@@ -96,5 +96,6 @@ function toJsonFinding(finding: Finding): JsonFinding {
         ...(finding.verification.detail === undefined ? {} : { detail: finding.verification.detail }),
       },
     }),
+    decodedFrom: finding.decodedFrom,
   };
 }

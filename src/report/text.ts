@@ -83,7 +83,11 @@ function formatFinding(finding: Finding, secretLabel: SecretLabel, style: ChalkI
     printable(finding.message),
   ];
   const label = (name: string, value: string): string => `${style.dim(name.padEnd(LABEL_WIDTH))}  ${value}`;
-  if (finding.secret !== '') lines.push(label(secretLabel, printable(finding.secret)));
+  if (finding.secret !== '') {
+    // The decoding chain reads like a pipe: `base64 → openai-project-key`.
+    const decoded = finding.decodedFrom ? `  ${style.dim(`(${printable(finding.decodedFrom)} → ${printable(finding.ruleId)})`)}` : '';
+    lines.push(label(secretLabel, `${printable(finding.secret)}${decoded}`));
+  }
   if (finding.verification) lines.push(label('status', formatVerification(finding, style)));
   if (finding.commit) lines.push(label('commit', printable(describeCommit(finding.commit))));
   if (finding.clientExposure) {

@@ -15,6 +15,11 @@ export interface Chunk {
    * dropped, so a key already in HEAD does not block every later commit.
    */
   onlyLines?: ReadonlySet<number>;
+  /**
+   * For history: other paths the same commit introduced these same bytes at (a file copied into
+   * two environments). Each is a place to clean, so each gets the findings, without a second scan.
+   */
+  alsoAt?: readonly string[];
   /** Set when the content is one window of a bigger text (src/content/windows.ts). */
   window?: WindowPlacement;
 }

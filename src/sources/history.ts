@@ -47,9 +47,11 @@ type BlobOutcome = { item: ContentItem } | { skipped: SkippedItem };
  * relative to `root`; a root below the top level of the work tree limits the scan to that folder.
  * A bare repository works too: history needs no work tree.
  *
- * A blob that reappears at another path (a copy, a move, a revert) is not scanned again: it is the
- * same bytes and so the same leaked keys, already reported with the commit that leaked them first;
- * rotating the key fixes every copy. Env-file hygiene is per path instead, since each path that
+ * A blob that reappears at another path in a later commit (a copy, a move, a revert) is not
+ * scanned again: it is the same bytes and so the same leaked keys, already reported with the
+ * commit that leaked them first; rotating the key fixes every copy. A blob one commit introduces
+ * at several paths (a file copied into two environments) is scanned once and reported at each
+ * path (Chunk.alsoAt): each is a place to clean. Env-file hygiene is per path instead, since each path that
  * held an env file has to be purged from history separately.
  */
 export function historySource(root: string, options: HistoryOptions): Source {
@@ -87,12 +89,19 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
   const wholeLimit = Math.min(maxFileSize ?? WINDOW_BYTES, WINDOW_BYTES);
   const blobs: BlobReaders = { cwd: repo.cwd, sizes: CatFile.open(repo.cwd, 'info'), contents: CatFile.open(repo.cwd, 'contents'), maxFileSize, wholeLimit };
 
-  // Walks the log and hands on each blob the first time it appears, in walk order.
-  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo }> {
+  // Walks the log and hands on each blob the first time it appears, in walk order, with the other
+  // paths the same commit introduced it at (so a commit's changes are handed on once it is complete).
+  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo; alsoAt: string[] }> {
     const seenBlobs = new Set<string>();
     let commit: CommitInfo | null = null;
+    let introduced = new Map<string, { change: FileChange; alsoAt: string[] }>();
+    const flush = function* (from: CommitInfo | null) {
+      if (from) for (const { change, alsoAt } of introduced.values()) yield { change, commit: from, alsoAt };
+      introduced = new Map();
+    };
     for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
       if (event.kind === 'commit') {
+        yield* flush(commit);
         commit = event.commit;
         stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
         progress.update();
@@ -105,15 +114,21 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
       if (!event.change.path.startsWith(repo.prefix)) continue;
       const change = { ...event.change, path: event.change.path.slice(repo.prefix.length) };
       if (isEnvFile(change.path) && !envFilesAdded.has(change.path)) envFilesAdded.set(change.path, commit);
+      const sameCommit = introduced.get(change.blob);
+      if (sameCommit) {
+        if (sameCommit.change.path !== change.path && !sameCommit.alsoAt.includes(change.path)) sameCommit.alsoAt.push(change.path);
+        continue;
+      }
       if (seenBlobs.has(change.blob)) continue;
       seenBlobs.add(change.blob);
-      yield { change, commit };
+      introduced.set(change.blob, { change, alsoAt: [] });
     }
+    yield* flush(commit);
   }
 
   const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, wholeLimit))));
   try {
-    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit }) => readBlob(blobs, change, commit))) {
+    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit, alsoAt }) => readBlob(blobs, change, commit, alsoAt))) {
       if ('skipped' in outcome) {
         stats.skipped.push(outcome.skipped);
         continue;
@@ -136,15 +151,15 @@ interface BlobReaders {
   wholeLimit: number;
 }
 
-async function readBlob({ cwd, sizes, contents, maxFileSize, wholeLimit }: BlobReaders, change: FileChange, commit: CommitInfo): Promise<BlobOutcome> {
+async function readBlob({ cwd, sizes, contents, maxFileSize, wholeLimit }: BlobReaders, change: FileChange, commit: CommitInfo, alsoAt: string[]): Promise<BlobOutcome> {
   const where = `blob ${change.blob.slice(0, 12)} from commit ${shortSha(commit.sha)}`;
   const info = await sizes.read(change.blob);
   if (info?.type !== 'blob') return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} is missing from the repository` } };
   if (maxFileSize !== null && info.size > maxFileSize) return { skipped: { path: change.path, reason: 'too-large', detail: `${where} is ${info.size} bytes` } };
-  if (info.size > wholeLimit) return { item: { path: change.path, bytes: new ByteStream(streamBlob(cwd, change.blob)), size: info.size, commit } };
+  if (info.size > wholeLimit) return { item: { path: change.path, bytes: new ByteStream(streamBlob(cwd, change.blob)), size: info.size, commit, ...(alsoAt.length > 0 && { alsoAt }) } };
   const content = (await contents.read(change.blob, wholeLimit))?.content;
   if (!content) return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} could not be read` } };
-  return { item: { path: change.path, bytes: content, commit } };
+  return { item: { path: change.path, bytes: content, commit, ...(alsoAt.length > 0 && { alsoAt }) } };
 }
 
 function progressReporter(stats: SourceStats, onProgress: HistoryOptions['onProgress']) {

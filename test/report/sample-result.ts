@@ -88,6 +88,7 @@ export function secretFinding(
     references: rule.references,
     commit: null,
     clientExposure: null,
+    decodedFrom: null,
     ...overrides,
   };
 }
@@ -136,6 +137,7 @@ export const HYGIENE_FINDING: Finding = {
   references: ['https://git-scm.com/docs/git-rm'],
   commit: null,
   clientExposure: null,
+  decodedFrom: null,
 };
 
 export const ALL_FINDINGS = [CLIENT_EXPOSED_FINDING, HISTORY_FINDING, GENERIC_FINDING, HYGIENE_FINDING];
