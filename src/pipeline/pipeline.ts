@@ -12,11 +12,13 @@ import { suppressInline } from './suppress-inline.js';
 
 /**
  * What happens to findings after detection, in this order:
- *   detect → hygiene (joined by scan()) → suppress (inline comments, config allowlists, baseline)
- *   → verify (opt-in) → dedupe → rank (env files by content, documentation lower) → redact and fingerprint (last) → sort.
+ *   detect → hygiene (joined by scan()) → suppress inline comments → rank (env files by their
+ *   content, documentation lower) → suppress by config (allowlists, scopes, and the severity a team
+ *   sets, which wins over ranking) and baseline → verify (opt-in) → dedupe → redact and fingerprint
+ *   (last) → sort.
  * Redaction is last so that every stage before it can see the whole secret, and nothing after it can.
  */
-export const STAGES: readonly PipelineStage[] = [suppressInline, suppressConfig, suppressBaseline, dedupe, envFileSeverity, documentationRank];
+export const STAGES: readonly PipelineStage[] = [suppressInline, envFileSeverity, documentationRank, suppressConfig, suppressBaseline, dedupe];
 
 export async function runPipeline(findings: RawFinding[], context: PipelineContext, stages: readonly PipelineStage[] = STAGES): Promise<Finding[]> {
   let current = findings;
