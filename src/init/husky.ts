@@ -30,7 +30,7 @@ export async function installHuskyHook(repository: Repository): Promise<InstallO
   if (hookNeedsLine) {
     await mkdir(path.dirname(hookPath), { recursive: true });
     // Executable so that husky v8 setups, where git runs .husky/pre-commit itself, run it too.
-    await writeFile(hookPath, appendLine(existingHook ?? '', HUSKY_HOOK_LINE), { mode: 0o755 });
+    await writeFile(hookPath, addHookLine(existingHook ?? '', HUSKY_HOOK_LINE), { mode: 0o755 });
     changes.push(`.husky/pre-commit: ${existingHook === null ? 'created, running' : 'added'} \`${HUSKY_HOOK_LINE}\``);
   }
 
@@ -51,8 +51,15 @@ function isHuskyActive({ root, hooksPath }: Repository): boolean {
   return hooksDir === path.join(root, '.husky', '_') || hooksDir === path.join(root, '.husky');
 }
 
-/** Keeps every existing line; husky v9 hooks are plain shell, so a new file needs no shebang. */
-function appendLine(script: string, line: string): string {
+/**
+ * Keeps every existing line; husky v9 hooks are plain shell, so a new file needs no shebang. The
+ * line goes before the script's first top-level `exit` or `exec` (an unindented line starting with
+ * one): a line after it would never run, and the commit would go through unchecked.
+ */
+export function addHookLine(script: string, line: string): string {
+  const lines = script.split('\n');
+  const stop = lines.findIndex((text) => /^(?:exit|exec)(?:\s|;|$)/.test(text.replace(/\r$/, '')));
+  if (stop !== -1) return [...lines.slice(0, stop), line, ...lines.slice(stop)].join('\n');
   const separator = script === '' || script.endsWith('\n') ? '' : '\n';
   return `${script}${separator}${line}\n`;
 }
