@@ -66,21 +66,29 @@ Common scans (every option: keyguard scan --help):
 /**
  * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not
  * the run: without this, the failed write would crash the process with a stack trace and exit
- * code 1, which means "findings" here.
+ * code 1, which means "findings" here. Any other write error (a full disk: `> /dev/full`) means the
+ * report is lost: one line on stderr and exit 2, never a claim of a clean scan.
  */
-function ignoreClosedStdout(): void {
+function handleStdoutErrors(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`keyguard: cannot write to stdout: ${error.code ?? error.message}\n`);
+    process.exit(2);
   });
 }
 
 /** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {
-  ignoreClosedStdout();
+  handleStdoutErrors();
   let exitCode = 0;
   const program = buildProgram((code) => {
     exitCode = code;
   });
+  // `npx keyguard` with no command must not pass a CI step without scanning.
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -23,9 +23,11 @@ export interface ScanFlags {
   verbose?: boolean;
 }
 
+/** Decimal digits only: Number() would also take 0x10, 1e3, " 5" and "". */
 function positiveNumber(value: string, flag: string, integer: boolean): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+  const decimal = integer ? /^\d+$/ : /^\d+(?:\.\d+)?$/;
+  if (!decimal.test(value) || !Number.isFinite(number) || number <= 0) {
     throw new UsageError(`${flag} expects a positive ${integer ? 'whole ' : ''}number, got "${value}"`);
   }
   return number;
