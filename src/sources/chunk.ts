@@ -16,3 +16,8 @@ export interface Chunk {
    */
   onlyLines?: ReadonlySet<number>;
 }
+/**
+ * The file name of findings in a commit message: a key pasted into a subject is a leak of its own,
+ * and the pipeline redacts it wherever the commit is shown (pipeline/finalize.ts).
+ */
+export const COMMIT_MESSAGE_PATH = '<commit message>';

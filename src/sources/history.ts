@@ -8,7 +8,7 @@ import { readLog, type FileChange } from '../git/raw-log.js';
 import { askGit, openRepository, shallowCloneWarning } from '../git/repository.js';
 import { resolveRevisions, type RevisionOptions } from '../git/revisions.js';
 import { looksBinary } from './binary.js';
-import type { Chunk } from './chunk.js';
+import { COMMIT_MESSAGE_PATH, type Chunk } from './chunk.js';
 import { emptyStats, type SkippedItem, type Source, type SourceStats } from './source.js';
 
 export interface HistoryProgress {
@@ -34,7 +34,8 @@ const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 const MAX_IN_FLIGHT = 64;
 const PROGRESS_INTERVAL_MS = 100;
 
-type BlobOutcome = { chunk: Chunk } | { skipped: SkippedItem };
+type BlobOutcome = { chunk: Chunk } | { skipped: SkippedItem } | { message: Chunk };
+
 
 /**
  * Every commit reachable from every ref (or the narrowed selection), oldest first, with each
@@ -79,7 +80,8 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
   const blobs: BlobReaders = { sizes: CatFile.open(repo.cwd, 'info'), contents: CatFile.open(repo.cwd, 'contents'), maxFileSize };
 
   // Walks the log and hands on each blob the first time it appears, in walk order.
-  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo }> {
+  // Each commit's message comes first (change: null), then the blobs it introduces.
+  async function* newBlobs(): AsyncGenerator<{ change: FileChange | null; commit: CommitInfo }> {
     const seenBlobs = new Set<string>();
     let commit: CommitInfo | null = null;
     for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
@@ -87,6 +89,7 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
         commit = event.commit;
         stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
         progress.update();
+        yield { change: null, commit };
         continue;
       }
       // Regular files only: not deletions (000000), symlinks (120000) or submodules (160000).
@@ -104,7 +107,13 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
 
   const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, maxFileSize))));
   try {
-    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit }) => readBlob(blobs, change, commit))) {
+    const read = ({ change, commit }: { change: FileChange | null; commit: CommitInfo }): Promise<BlobOutcome> =>
+      change ? readBlob(blobs, change, commit) : Promise.resolve({ message: { path: COMMIT_MESSAGE_PATH, content: Buffer.from(commit.summary), commit } });
+    for await (const outcome of inOrder(newBlobs(), inFlightLimit, read)) {
+      if ('message' in outcome) {
+        yield outcome.message;
+        continue;
+      }
       if ('skipped' in outcome) {
         stats.skipped.push(outcome.skipped);
         continue;
