@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { SCAN_FLAGS } from './scan-flags.js';
 import { describeError } from './errors.js';
+import { printable } from '../report/printable.js';
 import type { ScanFlags } from './scan-command.js';
 
 /**
@@ -96,7 +97,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
     if (typeof code === 'string' && code.startsWith('commander.')) return 2; // commander already printed the message
-    process.stderr.write(`keyguard: ${describeError(error)}\n`);
+    // Error messages echo paths and revisions the user gave, which may hold escape sequences.
+    process.stderr.write(`keyguard: ${printable(describeError(error))}\n`);
     return 2;
   }
 }

@@ -1,3 +1,4 @@
+import { printable } from '../report/printable.js';
 import { writeFileSync } from 'node:fs';
 import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
@@ -83,7 +84,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     } catch (error) {
       throw new UsageError(`cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${flags.output}\n`);
+    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(flags.output)}\n`);
   } else {
     process.stdout.write(report);
   }

@@ -34,3 +34,12 @@ describe('command-line edges (issue 9, low)', () => {
     }
   });
 });
+
+describe('paths echoed back', () => {
+  it('shows an escape sequence in a path argument as \\u001b, not raw', () => {
+    const run = runCli(['scan', 'no-such-\u001b[2Jfolder'], { cwd: makeTempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).toContain('no-such-\\u001b[2Jfolder');
+  });
+});
