@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { SCAN_FLAGS } from './scan-flags.js';
 import { describeError } from './errors.js';
+import { printable } from '../report/printable.js';
 import type { ScanFlags } from './scan-command.js';
 
 /**
@@ -103,21 +104,29 @@ Settings and custom rules: keyguard.config.json (README, "Configuration"); keygu
 /**
  * A reader that stops early (`keyguard scan | head`) closes the pipe. That ends the output, not
  * the run: without this, the failed write would crash the process with a stack trace and exit
- * code 1, which means "findings" here.
+ * code 1, which means "findings" here. Any other write error (a full disk: `> /dev/full`) means the
+ * report is lost: one line on stderr and exit 2, never a claim of a clean scan.
  */
-function ignoreClosedStdout(): void {
+function handleStdoutErrors(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`keyguard: cannot write to stdout: ${error.code ?? error.message}\n`);
+    process.exit(2);
   });
 }
 
 /** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {
-  ignoreClosedStdout();
+  handleStdoutErrors();
   let exitCode = 0;
   const program = buildProgram((code) => {
     exitCode = code;
   });
+  // `npx keyguard` with no command must not pass a CI step without scanning.
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -125,7 +134,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
     if (typeof code === 'string' && code.startsWith('commander.')) return 2; // commander already printed the message
-    process.stderr.write(`keyguard: ${describeError(error)}\n`);
+    // Error messages echo paths and revisions the user gave, which may hold escape sequences.
+    process.stderr.write(`keyguard: ${printable(describeError(error))}\n`);
     return 2;
   }
 }

@@ -1,3 +1,4 @@
+import { printable } from '../report/printable.js';
 import { writeFileSync } from 'node:fs';
 import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
@@ -44,9 +45,11 @@ export interface ScanFlags {
   verifyPerProvider: string;
 }
 
+/** Decimal digits only: Number() would also take 0x10, 1e3, " 5" and "". */
 function positiveNumber(value: string, flag: string, integer: boolean): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+  const decimal = integer ? /^\d+$/ : /^\d+(?:\.\d+)?$/;
+  if (!decimal.test(value) || !Number.isFinite(number) || number <= 0) {
     throw new UsageError(`${flag} expects a positive ${integer ? 'whole ' : ''}number, got "${value}"`);
   }
   return number;
@@ -154,7 +157,7 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
     } catch (error) {
       throw new UsageError(`cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${flags.output}\n`);
+    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(flags.output)}\n`);
   } else {
     process.stdout.write(report);
   }

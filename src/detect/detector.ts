@@ -21,6 +21,24 @@ const DECODED_CONTEXT = 256;
 
 type PrefilterHits = ReturnType<Prefilter['scan']>;
 
+/**
+ * The per-run input cap: one regex run sees at most SEGMENT_LENGTH characters where its matches may
+ * start, plus MAX_MATCH_LENGTH after them and LOOK_MARGIN on both sides. Whatever a pattern's
+ * complexity, no single line or window can make one run take longer than a run over this many
+ * characters; the price is that a match longer than MAX_MATCH_LENGTH (no real key is) is not found.
+ */
+const SEGMENT_LENGTH = 4096;
+const MAX_MATCH_LENGTH = 4096;
+/** The most characters one regex run is given. */
+export const MAX_RUN_INPUT = SEGMENT_LENGTH + MAX_MATCH_LENGTH + 2 * LOOK_MARGIN;
+
+/** How much regex work a Detector has done: runs, and the most characters one run was given. */
+export interface DetectorWork {
+  runs: number;
+  characters: number;
+  longestRun: number;
+}
+
 /** A match that passed its rule's checks, before it becomes a Finding. */
 interface Hit {
   rule: CompiledRule;
@@ -43,6 +61,9 @@ export class Detector {
    * with keywords all held by another: where their keywords are found, base64 values are looked for.
    */
   private readonly nameRules: readonly CompiledRule[];
+
+  /** Counted so that tests can show the work grows linearly with the input (test/detect/redos.test.ts). */
+  readonly work: DetectorWork = { runs: 0, characters: 0, longestRun: 0 };
 
   constructor(private readonly rules: readonly CompiledRule[]) {
     this.prefilter = new Prefilter(rules, DECODING_MARKERS);
@@ -114,19 +135,28 @@ export class Detector {
   }
 
   /**
-   * Runs the rule on one window. The regex sees LOOK_MARGIN characters beyond the window on both
-   * sides, so its lookbehinds and lookaheads judge the real neighbours, not the window's edges;
-   * matches that start in the margins belong to other windows (or to none) and are skipped.
+   * Runs the rule on one window, one segment at a time (see SEGMENT_LENGTH). The regex sees
+   * LOOK_MARGIN characters beyond each segment on both sides (and MAX_MATCH_LENGTH more after it),
+   * so its lookbehinds and lookaheads judge the real neighbours, not the segment's edges; matches
+   * that start outside the segment belong to other segments (or to none) and are skipped.
    */
   private collectHits(rule: CompiledRule, text: string, window: TextWindow, path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
-    const base = Math.max(0, window.start - LOOK_MARGIN);
-    const slice = base === 0 && window.end >= text.length ? text : text.slice(base, Math.min(text.length, window.end + LOOK_MARGIN));
-    regex.lastIndex = window.start - base;
-    for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
-      if (match[0] === '') regex.lastIndex++;
-      if (match.index + base >= window.end) break;
-      this.judge(rule, match, base, text, path, lines, hits);
+    let resumeAt = window.start;
+    for (let segment = window.start; segment < window.end; segment += SEGMENT_LENGTH) {
+      const segmentEnd = Math.min(window.end, segment + SEGMENT_LENGTH);
+      if (resumeAt >= segmentEnd) continue;
+      const base = Math.max(0, segment - LOOK_MARGIN);
+      const slice = this.runInput(text, base, segmentEnd + MAX_MATCH_LENGTH + LOOK_MARGIN);
+      regex.lastIndex = Math.max(segment, resumeAt) - base;
+      for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
+        if (match[0] === '') regex.lastIndex++;
+        if (match.index + base >= segmentEnd) break;
+        resumeAt = match.index + base + Math.max(1, match[0].length);
+        this.judge(rule, match, base, text, path, lines, hits);
+        this.work.runs++;
+      }
+      this.work.runs++;
     }
   }
 
@@ -134,22 +164,37 @@ export class Detector {
    * Runs a name-anchored rule: its matches begin where a name holding a keyword begins, so the
    * sticky regex is tried once per such name instead of at every position around the keywords
    * (~4x less time for the generic rules in minified code). Names inside an earlier match are
-   * skipped, as a left-to-right scan would step over them.
+   * skipped, as a left-to-right scan would step over them; so are further keyword hits in a name
+   * already tried, without walking back to its start again (a 10 KB name of keywords would
+   * otherwise cost 10 KB per hit).
    */
   private collectNameHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
-    let tried = -1;
+    let nameEnd = -1;
     let matchedUntil = 0;
     for (const offset of offsets) {
+      if (offset < nameEnd) continue;
       const start = nameStart(text, offset);
-      if (start === tried || start < matchedUntil) continue;
-      tried = start;
-      regex.lastIndex = start;
-      const match = regex.exec(text);
+      nameEnd = nameEndFrom(text, offset);
+      if (start < matchedUntil) continue;
+      const base = Math.max(0, start - LOOK_MARGIN);
+      const slice = this.runInput(text, base, start + MAX_MATCH_LENGTH + LOOK_MARGIN);
+      regex.lastIndex = start - base;
+      const match = regex.exec(slice);
+      this.work.runs++;
       if (!match) continue;
       matchedUntil = start + match[0].length;
-      this.judge(rule, match, 0, text, path, lines, hits);
+      this.judge(rule, match, base, text, path, lines, hits);
     }
+  }
+
+  /** The text one regex run may see: [from, to) clipped to the text, counted in `work`. */
+  private runInput(text: string, from: number, to: number): string {
+    const end = Math.min(text.length, to);
+    const slice = from === 0 && end === text.length ? text : text.slice(from, end);
+    this.work.characters += slice.length;
+    this.work.longestRun = Math.max(this.work.longestRun, slice.length);
+    return slice;
   }
 
   /** Keeps a match (found in text from `base` on) that passes its rule's entropy, context and filters. */
@@ -237,6 +282,13 @@ function nameStart(text: string, offset: number): number {
   let start = offset;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   return start;
+}
+
+/** Where the name that holds `offset` ends. */
+function nameEndFrom(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isNameCharacter(code: number): boolean {

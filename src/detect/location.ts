@@ -1,8 +1,11 @@
 /**
  * Turns offsets in a latin1-decoded chunk (one char per byte) into 1-based line and column
  * numbers. Columns count UTF-16 code units of the line decoded as UTF-8, so they are right for
- * non-ASCII text and match what editors and SARIF viewers expect.
+ * non-ASCII text and match what editors and SARIF viewers expect. Lines end at LF, CRLF or a lone
+ * CR (classic Mac files), and a UTF-8 byte order mark is not a column.
  */
+const UTF8_BOM = '\xef\xbb\xbf';
+
 export class LineIndex {
   private starts: number[] | null = null;
 
@@ -11,7 +14,8 @@ export class LineIndex {
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
-    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const breaks = /\r\n?|\n/g;
+    for (let found = breaks.exec(this.text); found !== null; found = breaks.exec(this.text)) starts.push(found.index + found[0].length);
     this.starts = starts;
     return starts;
   }
@@ -38,8 +42,8 @@ export class LineIndex {
 
   position(offset: number): { line: number; column: number } {
     const index = this.lineIndexOf(offset);
-    const lineStart = this.lineStarts()[index]!;
-    const before = this.text.slice(lineStart, offset);
+    const bom = index === 0 && offset >= UTF8_BOM.length && this.text.startsWith(UTF8_BOM) ? UTF8_BOM.length : 0;
+    const before = this.text.slice(this.lineStarts()[index]! + bom, offset);
     // Pure-ASCII prefixes (nearly all) need no decoding.
     const column = /[^\x00-\x7f]/.test(before) ? Buffer.from(before, 'latin1').toString('utf8').length : before.length;
     return { line: index + 1, column: column + 1 };
@@ -51,11 +55,10 @@ export class LineIndex {
    * megabyte line per candidate would make such files quadratic.
    */
   lineText(offset: number, radius = 512): string {
-    const start = Math.max(this.text.lastIndexOf('\n', offset - 1) + 1, offset - radius);
-    let end = this.text.indexOf('\n', offset);
-    if (end === -1) end = this.text.length;
-    end = Math.min(end, offset + radius);
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    const index = this.lineIndexOf(offset);
+    const start = Math.max(this.lineStart(index), offset - radius);
+    let end = this.lineStart(index + 1);
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, Math.min(end, offset + radius));
   }
 }

@@ -35,7 +35,7 @@ export async function installHuskyHook(repository: Repository, packageDir: strin
   if (hookNeedsLine) {
     await mkdir(path.dirname(hookPath), { recursive: true });
     // Executable so that husky v8 setups, where git runs .husky/pre-commit itself, run it too.
-    await writeFile(hookPath, appendLine(existingHook ?? '', hookLine), { mode: 0o755 });
+    await writeFile(hookPath, addHookLine(existingHook ?? '', hookLine), { mode: 0o755 });
     changes.push(`${shown('.husky/pre-commit')}: ${existingHook === null ? 'created, running' : 'added'} \`${hookLine}\``);
   } else if (upgraded !== null && upgraded !== existingHook) {
     await writeFile(hookPath, upgraded);
@@ -82,8 +82,15 @@ function upgradeLegacyLine(script: string, line: string): string {
     .join('\n');
 }
 
-/** Keeps every existing line; husky v9 hooks are plain shell, so a new file needs no shebang. */
-function appendLine(script: string, line: string): string {
+/**
+ * Keeps every existing line; husky v9 hooks are plain shell, so a new file needs no shebang. The
+ * line goes before the script's first top-level `exit` or `exec` (an unindented line starting with
+ * one): a line after it would never run, and the commit would go through unchecked.
+ */
+export function addHookLine(script: string, line: string): string {
+  const lines = script.split('\n');
+  const stop = lines.findIndex((text) => /^(?:exit|exec)(?:\s|;|$)/.test(text.replace(/\r$/, '')));
+  if (stop !== -1) return [...lines.slice(0, stop), line, ...lines.slice(stop)].join('\n');
   const separator = script === '' || script.endsWith('\n') ? '' : '\n';
   return `${script}${separator}${line}\n`;
 }

@@ -38,3 +38,8 @@ export interface WindowPlacement {
   /** Matches starting at or after this offset belong to the next window. */
   ownUntil: number;
 }
+/**
+ * The file name of findings in a commit message: a key pasted into a subject is a leak of its own,
+ * and the pipeline redacts it wherever the commit is shown (pipeline/finalize.ts).
+ */
+export const COMMIT_MESSAGE_PATH = '<commit message>';

@@ -13,7 +13,7 @@ import { ContentStage } from '../content/content-stage.js';
 import type { ContentItem, ContentOptions } from '../content/item.js';
 import { WINDOW_BYTES } from '../content/windows.js';
 import { streamBlob } from '../git/blob-stream.js';
-import type { Chunk } from './chunk.js';
+import { COMMIT_MESSAGE_PATH, type Chunk } from './chunk.js';
 import { emptyStats, type SkippedItem, type Source, type SourceStats } from './source.js';
 
 export interface HistoryProgress {
@@ -39,7 +39,7 @@ const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 const MAX_IN_FLIGHT = 64;
 const PROGRESS_INTERVAL_MS = 100;
 
-type BlobOutcome = { item: ContentItem } | { skipped: SkippedItem };
+type BlobOutcome = { item: ContentItem } | { skipped: SkippedItem } | { message: Chunk };
 
 /**
  * Every commit reachable from every ref (or the narrowed selection), oldest first, with each
@@ -91,12 +91,15 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
 
   // Walks the log and hands on each blob the first time it appears, in walk order, with the other
   // paths the same commit introduced it at (so a commit's changes are handed on once it is complete).
-  async function* newBlobs(): AsyncGenerator<{ change: FileChange; commit: CommitInfo; alsoAt: string[] }> {
+  // Each commit's message comes first (change: null): a key pasted into a message leaks too.
+  async function* newBlobs(): AsyncGenerator<{ change: FileChange | null; commit: CommitInfo; alsoAt: string[] }> {
     const seenBlobs = new Set<string>();
     let commit: CommitInfo | null = null;
     let introduced = new Map<string, { change: FileChange; alsoAt: string[] }>();
     const flush = function* (from: CommitInfo | null) {
-      if (from) for (const { change, alsoAt } of introduced.values()) yield { change, commit: from, alsoAt };
+      if (!from) return;
+      yield { change: null, commit: from, alsoAt: [] };
+      for (const { change, alsoAt } of introduced.values()) yield { change, commit: from, alsoAt };
       introduced = new Map();
     };
     for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
@@ -128,7 +131,13 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
 
   const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, wholeLimit))));
   try {
-    for await (const outcome of inOrder(newBlobs(), inFlightLimit, ({ change, commit, alsoAt }) => readBlob(blobs, change, commit, alsoAt))) {
+    const read = ({ change, commit, alsoAt }: { change: FileChange | null; commit: CommitInfo; alsoAt: string[] }): Promise<BlobOutcome> =>
+      change ? readBlob(blobs, change, commit, alsoAt) : Promise.resolve({ message: { path: COMMIT_MESSAGE_PATH, content: Buffer.from(commit.summary), commit } });
+    for await (const outcome of inOrder(newBlobs(), inFlightLimit, read)) {
+      if ('message' in outcome) {
+        yield outcome.message;
+        continue;
+      }
       if ('skipped' in outcome) {
         stats.skipped.push(outcome.skipped);
         continue;

@@ -81,6 +81,8 @@ describe('archives and app bundles', () => {
 
   it('skips a binary outside an app bundle unless --binary asks for its strings', () => {
     write('tool.bin', binaryWith(MACH_O_64, fakeKeys.github()));
+    // Something readable beside it: a folder where nothing at all could be scanned exits 2 (scan-paths.test.ts).
+    write('notes.txt', 'release notes\n');
     const plain = scanJson(['.']);
     expect(plain.findings).toEqual([]);
     expect(plain.summary.skipped).toEqual([{ path: 'tool.bin', reason: 'binary' }]);
@@ -104,6 +106,7 @@ describe('archives and app bundles', () => {
     write('bomb.zip', zip([{ name: 'zeros.txt', data: Buffer.alloc(50 * 1024 * 1024) }]));
     write('secret.zip', zip([{ name: 'keys.txt', data: `key=${fakeKeys.openaiProject()}`, store: true, encrypted: true }]));
     write('deep.zip', zip([{ name: 'inner.zip', data: zip([{ name: 'a.txt', data: `k="${fakeKeys.openaiProject()}"` }]), store: true }]));
+    write('notes.txt', 'release notes\n');
     const { code, findings, summary } = scanJson(['--archive-depth', '1', '.']);
     expect(code).toBe(0);
     expect(findings).toEqual([]);

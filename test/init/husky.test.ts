@@ -3,9 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { HUSKY_HOOK_LINE } from '../../src/init/hook-command.js';
+import { addHookLine } from '../../src/init/husky.js';
 import { formatInitResult, runInit } from '../../src/init/init.js';
 import { HUSKY_VERSION_RANGE } from '../../src/init/package-json.js';
 import {
+  fakeGitHubToken,
   git,
   makeTempRepo,
   pathWithoutKeyguard,
@@ -154,6 +156,41 @@ describe('the installed husky hook', () => {
     // One line that says what to do, not the shell's `keyguard: not found` (exit 127).
     expect(attempt.output).toContain('keyguard is not installed: run npm install');
     expect(attempt.output).not.toMatch(/not found|No such file/);
+    expect(await git(root, 'rev-list', '--all')).toBe('');
+  }, 30_000);
+});
+
+describe('the hook line in an existing .husky/pre-commit that ends the script', () => {
+  it.each([
+    ['exit 0', 'npm test\nexit 0\n'],
+    ['a final exit with another code', 'npm test\nexit 3'],
+    ['exec', '#!/usr/bin/env sh\nexec npx lint-staged\n'],
+  ])('goes before %s', (_case, script) => {
+    const result = addHookLine(script, HUSKY_HOOK_LINE);
+    const lines = result.split('\n');
+    const stop = lines.findIndex((line) => /^(exit|exec)\b/.test(line));
+    expect(lines.indexOf(HUSKY_HOOK_LINE)).toBe(stop - 1);
+    expect(result.replace(`${HUSKY_HOOK_LINE}\n`, '')).toBe(script);
+  });
+
+  it('is appended when the script only exits inside a block', () => {
+    expect(addHookLine('if [ -n "$CI" ]; then\n  exit 0\nfi\n', HUSKY_HOOK_LINE)).toBe(`if [ -n "$CI" ]; then\n  exit 0\nfi\n${HUSKY_HOOK_LINE}\n`);
+  });
+
+  it('refuses a commit with a key through the real hook when the old hook ended with exit 0', async () => {
+    const root = await makeNodeProject('{"name":"demo","devDependencies":{"keyguard":"^0.1.0"}}\n');
+    await writeFile(path.join(root, '.gitignore'), 'node_modules/\n');
+    await mkdir(path.join(root, '.husky'), { recursive: true });
+    await writeScript(path.join(root, '.husky', 'pre-commit'), 'echo checked\nexit 0');
+    await runInit({ cwd: root, force: false });
+    await runHuskyPrepare(root);
+    // The project's keyguard is the built one of this checkout.
+    await writeScript(path.join(root, 'node_modules', '.bin', 'keyguard'), `exec "${process.execPath}" "${path.resolve('bin/keyguard.js')}" "$@"`);
+    await writeFile(path.join(root, 'config.js'), `const token = "${fakeGitHubToken()}";\n`);
+
+    const attempt = await tryCommit(root, 'leak', pathWithoutKeyguard());
+
+    expect(attempt.exitCode, attempt.output).not.toBe(0);
     expect(await git(root, 'rev-list', '--all')).toBe('');
   }, 30_000);
 });
