@@ -4,6 +4,7 @@
  * scan as text, decode UTF-16, cut big text into windows, open an archive and feed its entries
  * back in, extract printable strings from a binary, or skip with a reason for the summary.
  */
+import { mayBePkcs12, p12KeyFileFinding } from '../detect/key-files.js';
 import type { Chunk } from '../sources/chunk.js';
 import type { SkippedItem, SourceStats } from '../sources/source.js';
 import { ByteStream } from './byte-stream.js';
@@ -39,6 +40,9 @@ async function* pieces(bytes: Buffer | AsyncIterable<Buffer>): AsyncGenerator<Bu
 function errorDetail(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
 }
+
+/** Key files are small; a bigger .p12 is not worth parsing. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 export class ContentStage {
   constructor(
@@ -84,6 +88,7 @@ export class ContentStage {
     let text: Buffer | AsyncIterable<Buffer> = item.bytes;
     if (kind === 'utf16le' || kind === 'utf16be') text = utf16ToUtf8(pieces(item.bytes), kind);
     else if (kind === 'binary') {
+      if (mayBePkcs12(item.path)) await this.judgeKeyFile(item);
       if (!this.options.binary && !nesting.inBundle) {
         if (!Buffer.isBuffer(item.bytes)) await item.bytes.discard();
         return this.skip(item, 'binary');
@@ -100,6 +105,14 @@ export class ContentStage {
     }
     this.stats.filesScanned++;
     this.stats.bytesScanned += wholeLength ?? (item.bytes as ByteStream).bytesRead;
+  }
+
+  /** A PKCS#12 file that opens with Google's default password is a key in itself (src/detect/google-p12.ts). */
+  private async judgeKeyFile(item: ContentItem): Promise<void> {
+    const bytes = Buffer.isBuffer(item.bytes) ? item.bytes : await item.bytes.head(MAX_KEY_FILE_BYTES);
+    // Loaded only here: the PKCS#12 parser costs ~40 ms and only .p12/.pfx files need it.
+    const { isGoogleDefaultPasswordP12 } = await import('../detect/google-p12.js');
+    if (isGoogleDefaultPasswordP12(bytes)) this.stats.fileFindings.push(p12KeyFileFinding(item.path, item.commit ?? null));
   }
 
   private async *archive(item: ContentItem, kind: 'zip' | 'tar' | 'gzip', nesting: Nesting): AsyncGenerator<Chunk> {

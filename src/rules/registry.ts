@@ -1,6 +1,7 @@
 import type { KeyguardConfig } from '../config/types.js';
 import { ConfigError } from '../config/error.js';
 import { ENV_FILE_RULES } from '../hygiene/env-files.js';
+import { GCP_P12_RULE } from '../detect/key-files.js';
 import { GITIGNORE_RULE } from '../hygiene/gitignore.js';
 import { PUBLISHED_ENV_FILE_RULE } from '../hygiene/published-env-file.js';
 import type { RuleInfo } from '../scan-result.js';
@@ -8,8 +9,8 @@ import { ruleInfo } from './compile.js';
 import { loadBuiltinRules } from './load.js';
 import type { RuleDefinition } from './types.js';
 
-/** The checks that are not patterns: they look at files and ignore rules (src/hygiene/). */
-export const HYGIENE_RULES: readonly RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, PUBLISHED_ENV_FILE_RULE, GITIGNORE_RULE];
+/** The checks that are not patterns: hygiene (files and ignore rules, src/hygiene/) and binary key files (src/detect/key-files.ts). */
+export const HYGIENE_RULES: readonly RuleInfo[] = [ENV_FILE_RULES.tracked, ENV_FILE_RULES.committed, ENV_FILE_RULES.staged, PUBLISHED_ENV_FILE_RULE, GITIGNORE_RULE, GCP_P12_RULE];
 
 /** The rules of one run, as the config shapes them. */
 export interface RuleRegistry {

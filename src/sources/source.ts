@@ -41,6 +41,8 @@ export interface SourceStats {
   blobsScanned?: number;
   /** Things the user should know that are not findings, e.g. "shallow clone: history is incomplete". */
   warnings: string[];
+  /** Findings about whole files that the content stage judges from their bytes (a .p12 key file). */
+  fileFindings: RawFinding[];
 }
 
 /**
@@ -55,5 +57,5 @@ export interface Source {
 }
 
 export function emptyStats(): SourceStats {
-  return { filesScanned: 0, bytesScanned: 0, skipped: [], warnings: [] };
+  return { filesScanned: 0, bytesScanned: 0, skipped: [], warnings: [], fileFindings: [] };
 }

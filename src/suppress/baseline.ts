@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KeyguardError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 
 /**
  * A baseline: the findings a team has accepted (old keys already rotated, test fixtures), so a scan

@@ -1,42 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type * as Forge from 'node-forge';
 import { GOOGLE_P12_PASSWORD, isGoogleDefaultPasswordP12 } from '../../src/detect/google-p12.js';
+import { forgeP12, keyPem } from '../helpers/pkcs12.js';
 
 /**
- * Real PKCS#12 files, made at test time: with node-forge in Google's own layout (key in a
- * PBE-SHA1-3DES shrouded bag, HMAC-SHA1 MAC, friendly name `privatekey`), and with the openssl
- * CLI when the machine has it (its modern default, PBES2/AES-256 with an HMAC-SHA256 MAC, and the
- * legacy 3DES layout).
+ * Real PKCS#12 files, made at test time: with node-forge in Google's own layout
+ * (test/helpers/pkcs12.ts), and with the openssl CLI when the machine has it (its modern default,
+ * PBES2/AES-256 with an HMAC-SHA256 MAC, and the legacy 3DES layout).
  */
-const forge = createRequire(import.meta.url)('node-forge') as typeof Forge;
-const { privateKey: keyPem } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-
-function selfSignedCertificate(): Forge.pki.Certificate {
-  const key = forge.pki.privateKeyFromPem(keyPem);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date('2024-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2034-01-01T00:00:00Z');
-  const subject = [{ name: 'commonName', value: 'privatekey' }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(key, forge.md.sha256.create());
-  return cert;
-}
-
-function forgeP12(password: string, options: { withKey?: boolean } = {}): Buffer {
-  const key = options.withKey === false ? null : forge.pki.privateKeyFromPem(keyPem);
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, selfSignedCertificate(), password, { algorithm: '3des', friendlyName: 'privatekey' });
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-}
-
 function hasOpenssl(): boolean {
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
