@@ -78,8 +78,12 @@ function historyOptions(flags: ScanFlags): HistoryScanOptions | boolean {
  * `--verify` and its options. Verification is off unless asked for, also for --staged (the
  * pre-commit hook). The testing hook's variable is checked before anything is scanned.
  */
-async function verifyOptions(flags: ScanFlags): Promise<VerifyOptions | false> {
-  if (!flags.verify) {
+/**
+ * `--verify` sends keys over the network: a pre-commit hook (`--staged`) verifies only when the
+ * command line asks, never because a config file's `verify` says so.
+ */
+async function verifyOptions(flags: ScanFlags, verifyOnCommandLine: boolean): Promise<VerifyOptions | false> {
+  if (!flags.verify || (flags.staged === true && !verifyOnCommandLine)) {
     if (flags.results !== undefined) throw new UsageError('--results only applies with --verify');
     return false;
   }
@@ -130,7 +134,7 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
     reportUnusedBaseline: flags.reportUnused === true,
     binary: flags.binary === true,
     archiveDepth: wholeNumber(flags.archiveDepth, '--archive-depth'),
-    verify: await verifyOptions(flags),
+    verify: await verifyOptions(flags, onCommandLine('verify')),
   };
   if (flags.maxFileSize !== undefined) options.maxFileSize = positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024;
   if (flags.stdinName !== undefined) options.stdinName = flags.stdinName;

@@ -137,6 +137,19 @@ describe('keyguard scan --verify against a stand-in provider', () => {
     expect((JSON.parse(staged.stdout).findings as JsonFinding[]).map((finding) => finding.verification?.status)).toEqual(['live']);
   });
 
+  it('takes `verify` from the config file for a tree scan, but never for --staged', async () => {
+    const repo = makeRepo();
+    repo.write('keyguard.config.json', JSON.stringify({ verify: true }));
+    repo.write('app.py', `KEY = "${accepted}"\n`);
+    repo.git('add', 'app.py');
+    openai.requests.length = 0;
+    const staged = await runCliAsync(['scan', '--staged', '--format', 'json'], { cwd: repo.dir, env: env() });
+    expect((JSON.parse(staged.stdout).findings as JsonFinding[]).every((finding) => finding.verification === undefined)).toBe(true);
+    expect(openai.requests).toHaveLength(0);
+    const tree = await runCliAsync(['scan', 'app.py', '--format', 'json'], { cwd: repo.dir, env: env() });
+    expect((JSON.parse(tree.stdout).findings as JsonFinding[]).map((finding) => finding.verification?.status)).toEqual(['live']);
+  });
+
   it('sends an Azure key only with the Azure endpoint next to it, to that resource', async () => {
     const dir = makeTempDir('keyguard-verify-');
     const azureKey = fakeKeys.genericHex40().slice(0, 32);
