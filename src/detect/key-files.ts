@@ -1,5 +1,6 @@
 import type { CommitInfo } from '../finding/finding.js';
 import type { RawFinding } from '../finding/raw-finding.js';
+import { hygieneFinding } from '../hygiene/hygiene-finding.js';
 import type { RuleInfo } from '../scan-result.js';
 
 /**
@@ -24,25 +25,6 @@ export function mayBePkcs12(path: string): boolean {
 
 export function p12KeyFileFinding(path: string, commit: CommitInfo | null): RawFinding {
   const rule = GCP_P12_RULE;
-  return {
-    ruleId: rule.id,
-    ruleName: rule.name,
-    provider: rule.provider,
-    severity: rule.severity,
-    kind: 'secret',
-    file: path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    rawSecret: '',
-    showAsIs: false,
-    inlineAllow: null,
-    message: commit ? `${rule.name} committed; it opens with Google's default password.` : `${rule.name} found; it opens with Google's default password.`,
-    remedy: rule.remedy,
-    references: [...rule.references],
-    commit,
-    clientExposure: null,
-    decodedFrom: null,
-  };
+  const message = `${rule.name} ${commit ? 'committed' : 'found'}; it opens with Google's default password.`;
+  return hygieneFinding(rule, path, message, rule.remedy, commit, 'secret');
 }
