@@ -1,5 +1,5 @@
 import { printable } from '../report/printable.js';
-import { writeFileSync } from 'node:fs';
+import { writeReportFile } from '../fs/report-file.js';
 import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
@@ -156,11 +156,7 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
   const notes = [flags.format === 'compact' ? failOnNote(result.summary, flags.failOn) : null, flags.format === 'sarif' ? sarifLimitWarning(result) : null];
   for (const note of notes) if (note !== null && !flags.quiet) process.stderr.write(`keyguard: ${note}\n`);
   if (flags.output !== undefined) {
-    try {
-      writeFileSync(flags.output, report);
-    } catch (error) {
-      throw new UsageError(`cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    writeReportFile(flags.output, report);
     if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(flags.output)}\n`);
   } else {
     process.stdout.write(report);

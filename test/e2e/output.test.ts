@@ -1,0 +1,47 @@
+import { existsSync, lstatSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { fakeKeys } from '../helpers/fake-keys.js';
+import { makeTempDir, removeTestRepos } from '../helpers/git-repo.js';
+
+afterAll(removeTestRepos);
+
+function project(): { dir: string; outside: string } {
+  const dir = makeTempDir('keyguard-output-');
+  const outside = join(makeTempDir('keyguard-outside-'), 'precious.txt');
+  writeFileSync(outside, 'do not overwrite\n');
+  writeFileSync(join(dir, 'app.js'), `const key = "${fakeKeys.openaiProject()}";\n`);
+  return { dir, outside };
+}
+
+describe('--output', () => {
+  it('refuses a symbolic link that leads outside its folder, and leaves the file it points at alone', () => {
+    const { dir, outside } = project();
+    symlinkSync(outside, join(dir, 'keyguard.sarif'));
+    const run = runCli(['scan', 'app.js', '--format', 'sarif', '--output', 'keyguard.sarif'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/refusing to write keyguard\.sarif: it is a symbolic link that leads outside its folder/);
+    expect(readFileSync(outside, 'utf8')).toBe('do not overwrite\n');
+  });
+
+  it('writes the report whole, by rename, leaving no temp file behind', () => {
+    const { dir } = project();
+    writeFileSync(join(dir, 'report.json'), 'the previous report\n');
+    const run = runCli(['scan', 'app.js', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).findings).toHaveLength(1);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces a link that stays inside its folder instead of writing through it', () => {
+    const { dir } = project();
+    writeFileSync(join(dir, 'notes.txt'), 'notes\n');
+    symlinkSync('notes.txt', join(dir, 'out.json'));
+    const run = runCli(['scan', 'app.js', '--format', 'json', '--output', 'out.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(lstatSync(join(dir, 'out.json')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('notes\n');
+    expect(existsSync(join(dir, 'out.json'))).toBe(true);
+  });
+});
