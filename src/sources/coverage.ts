@@ -22,7 +22,8 @@ const HINTS: Partial<Record<SkippedItem['reason'], string>> = {
  */
 export function assertSomethingScanned(stats: SourceStats, paths: readonly string[]): void {
   if (stats.filesScanned > 0) return;
-  const notScanned = stats.skipped.filter((item) => item.reason !== 'keyguardignore');
+  // A FIFO, socket or device holds nothing to scan, like an empty folder; .keyguardignore was the user's choice.
+  const notScanned = stats.skipped.filter((item) => item.reason !== 'keyguardignore' && item.reason !== 'not-a-file');
   const [first] = notScanned;
   if (!first) return;
   const counts = new Map<SkippedItem['reason'], number>();

@@ -16,6 +16,8 @@ export interface WalkOptions {
   onUnreadable(path: string, code: string): void;
   /** An ignored file, or an ignored folder that was not entered at all. */
   onIgnored(path: string, isDirectory: boolean, by: IgnoredBy): void;
+  /** A FIFO, socket or device: never opened in a walk (a FIFO nobody writes to would block). */
+  onNotAFile(path: string): void;
 }
 
 /**
@@ -57,6 +59,8 @@ export function* walk(dir: string, rules: IgnoreRules, options: WalkOptions, whe
     } else if (entry.isFile()) {
       if (!here.isIgnored(absolutePath, false)) yield { absolutePath };
       else options.onIgnored(absolutePath, false, here.isExemptedByKeyguardIgnore(absolutePath, false) ? 'keyguardignore' : 'gitignore');
+    } else if (!entry.isSymbolicLink() && !here.isIgnored(absolutePath, false)) {
+      options.onNotAFile(absolutePath);
     }
   }
 }

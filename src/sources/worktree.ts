@@ -190,6 +190,7 @@ export class WorktreeSource implements Source {
       onIgnored: (path, isDirectory, by) => {
         if (by === 'keyguardignore' || isDirectory || !trackedSet.has(path)) this.skipIgnored(path, isDirectory, by);
       },
+      onNotAFile: (path) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'not-a-file' }),
     };
     const { onUnreadable } = walkOptions;
     for (const target of this.options.targets) {

@@ -170,8 +170,10 @@ describe('standard input and FIFOs', () => {
     // Nobody writes: an empty input after a short grace, not a hang (the timeout kills a hang).
     const idle = runCli(['scan', '--format', 'json', fifo], { cwd: dir, timeout: 20_000 });
     expect(idle.code).toBe(0);
-    // A folder holding a FIFO: the walk never opens it.
-    expect(runCli(['scan', '.'], { cwd: dir, timeout: 20_000 }).code).toBe(0);
+    // A folder holding a FIFO: the walk never opens it, and the summary says so.
+    const walked = runCli(['scan', '--format', 'json', '.'], { cwd: dir, timeout: 20_000 });
+    expect(walked.code).toBe(0);
+    expect((JSON.parse(walked.stdout) as { summary: { skipped: unknown[] } }).summary.skipped).toContainEqual({ path: 'pipe', reason: 'not-a-file' });
 
     const key = fakeKeys.openaiProject();
     const writer = spawn('sh', ['-c', `printf 'const k = "%s";\\n' "$1" > "$2"`, 'sh', key, fifo]);
