@@ -3,21 +3,20 @@
  * FIFOs, big one-line bundles, UTF-16 and a text file with a stray NUL, through the built CLI.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WINDOW_BYTES } from '../../src/content/windows.js';
 import { binaryWith, tar, tgz, zip } from '../helpers/archives.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
-import { makeRepo, removeTestRepos } from '../helpers/git-repo.js';
+import { makeRepo, removeTestRepos, writeFileIn } from '../helpers/git-repo.js';
 
 let dir: string;
 
 function write(path: string, content: string | Buffer): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), content);
+  writeFileIn(dir, path, content);
 }
 
 interface JsonFinding {

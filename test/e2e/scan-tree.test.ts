@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
+import { writeFileIn } from '../helpers/git-repo.js';
 
 let dir: string;
 
 function write(path: string, content: string | Buffer): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), content);
+  writeFileIn(dir, path, content);
 }
 
 interface JsonFinding {

@@ -34,16 +34,19 @@ export function makeTempDir(prefix = 'keyguard-git-'): string {
   return dir;
 }
 
+/** Writes a file below `dir`, creating folders as needed (also what TestRepo.write does). */
+export function writeFileIn(dir: string, path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), content);
+}
+
 /** A repository wrapper for an existing folder (a clone, a bare repository). */
 export function openTestRepo(dir: string): TestRepo {
   let commits = 0;
   return {
     dir,
     git: (...args) => runGitIn(dir, args),
-    write(path, content) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    },
+    write: (path, content) => writeFileIn(dir, path, content),
     commit(message, date) {
       const when = date ?? new Date(FIRST_COMMIT_TIME + commits * HOUR_MS).toISOString();
       commits += 1;
