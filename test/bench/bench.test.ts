@@ -1,6 +1,6 @@
 // Smoke test of the benchmark harness's pure parts; the benchmark itself runs only with `npm run bench`.
 import { describe, expect, it } from 'vitest';
-import { jsToRgPattern, relaxVariableLookbehinds, rulesToPatternFile } from '../../bench/rg-patterns.js';
+import { REFERENCE_PATTERNS, referencePatternFile } from '../../bench/reference-patterns.js';
 import { canaryLines } from '../../bench/scenarios.js';
 import { mbPerSecond, median, medianPairwiseRatio } from '../../bench/stats.js';
 import { formatMs, formatRatio, markdownTable } from '../../bench/table.js';
@@ -24,44 +24,13 @@ describe('bench stats', () => {
   });
 });
 
-describe('JavaScript regex to ripgrep pattern', () => {
-  it('keeps plain patterns and scopes the i flag to the pattern', () => {
-    expect(jsToRgPattern('(sk-proj-[A-Za-z0-9_-]{20,})')).toBe('(sk-proj-[A-Za-z0-9_-]{20,})');
-    expect(jsToRgPattern('api_key\\s*=\\s*([a-f0-9]{40})', 'i')).toBe('(?i:api_key\\s*=\\s*([a-f0-9]{40}))');
-  });
-
-  it('drops group names and turns back-references relative, so joined patterns do not collide', () => {
-    expect(jsToRgPattern('(?<q>[\'"])(?<secret>\\w+)\\k<q>')).toBe('([\'"])(\\w+)\\g{-2}');
-    expect(jsToRgPattern('(a)(?:b)(c)\\2')).toBe('(a)(?:b)(c)\\g{-1}');
-    expect(jsToRgPattern('(?<=key=)(\\w+)(?!x)')).toBe('(?<=key=)(\\w+)(?!x)');
-  });
-
-  it('maps JavaScript-only syntax onto PCRE2', () => {
-    expect(jsToRgPattern('a[^]b[]')).toBe('a[\\s\\S]b(?!)');
-    expect(jsToRgPattern('\\u2026\\u0041\\v\\e[[x]')).toBe('\\xe2\\x80\\xa6\\x41\\x0be[\\[x]');
-    expect(() => jsToRgPattern('[^\\u2026]')).toThrow('U+2026 inside a class');
-    expect(jsToRgPattern('https:\\/\\/x\\.y')).toBe('https:\\/\\/x\\.y');
-  });
-
-  it('removes only the look-behinds of variable length', () => {
-    expect(relaxVariableLookbehinds('(?<![A-Za-z0-9_-])(?<=(?:api|secret)[_.-]?key)=(\\w+)')).toBe('(?<![A-Za-z0-9_-])=(\\w+)');
-    expect(relaxVariableLookbehinds('(?<=\\\\[nrt])(?<=[)(]{2})(?<!ab|cde)x')).toBe('(?<=\\\\[nrt])(?<=[)(]{2})(?<!ab|cde)x');
-    expect(relaxVariableLookbehinds('(?<=a{1,3})x')).toBe('x');
-  });
-
-  it('keeps the patterns rg accepts, loosens or leaves out the others and says which', () => {
-    const rejects = (pattern: string) => (/\(\?<[=!][^)]*[?*]/.test(pattern) ? 'lookbehind assertion is not fixed length' : null);
-    const file = rulesToPatternFile(
-      [
-        { id: 'ok', pattern: 'AKIA([A-Z2-7]{16})' },
-        { id: 'loose', pattern: '(?<=key_?)=(\\w+)' },
-        { id: 'forward', pattern: '\\1(a)' },
-      ],
-      rejects,
-    );
-    expect(file.text).toBe('AKIA([A-Z2-7]{16})\n=(\\w+)\n');
-    expect(file.relaxed).toEqual(['loose']);
-    expect(file.skipped).toEqual([{ id: 'forward', reason: expect.stringContaining('group 1') }]);
+describe('ripgrep reference patterns', () => {
+  it('are literal-anchored and valid regexes, one per line of the pattern file', () => {
+    expect(referencePatternFile().trimEnd().split('\n')).toEqual(REFERENCE_PATTERNS.map((entry) => entry.pattern));
+    for (const { pattern } of REFERENCE_PATTERNS) {
+      expect(() => new RegExp(pattern.replace(/^\(\?i\)/, ''), 'i')).not.toThrow();
+      expect(pattern).toMatch(/[A-Za-z]{3}/);
+    }
   });
 });
 
