@@ -108,7 +108,7 @@ async function main() {
     method: `Each command ran once as a warm-up (unless a note says otherwise), then ${runs} timed run(s), commands alternating (A B A B …); scenarios: ${selected.join(', ')}. Corpora and tools cached in \`${dir}\`.`,
     notes: [
       `The ripgrep reference searches ${REFERENCE_PATTERNS.length} literal-anchored patterns (${REFERENCE_PATTERNS.map((entry) => entry.what).join(', ')}; bench/reference-patterns.js), the fast path of a gitleaks-style scanner; keyguard runs all ${rg.rules} rules, its filters and its decoders. ripgrep counts matching lines, keyguard counts findings after its filters, so the outputs differ by design.`,
-      \`The keywords-only floor is ripgrep's literal search for the ${rg.rules} rules' keywords (case-insensitive): no scanner that must look at every keyword occurrence can beat it.\`,
+      `The keywords-only floor is ripgrep's literal search for the ${rg.rules} rules' keywords (case-insensitive): no scanner that must look at every keyword occurrence can beat it.`,
     ],
   };
   const markdown = renderReport(meta, sections);
