@@ -59,9 +59,30 @@ function isZip(sample: Uint8Array): boolean {
   return startsWith(sample, 0, [0x50, 0x4b, 0x03, 0x04]) || startsWith(sample, 0, [0x50, 0x4b, 0x05, 0x06]);
 }
 
+const TAR_HEADER_BYTES = 512;
+const TAR_CHECKSUM_OFFSET = 148;
+const TAR_CHECKSUM_BYTES = 8;
+
+/**
+ * The checksum a tar header stores (octal, bytes 148–155) equals the sum of its 512 bytes with the
+ * checksum field counted as spaces. "ustar" alone is not enough: source code that handles tar files
+ * (tar-stream's headers.js) has those five bytes at offset 257 too.
+ */
+function hasValidTarChecksum(header: Uint8Array): boolean {
+  const field = Buffer.from(header.subarray(TAR_CHECKSUM_OFFSET, TAR_CHECKSUM_OFFSET + TAR_CHECKSUM_BYTES)).toString('latin1');
+  const digits = /^ *([0-7]{1,7})[ \0]/.exec(field);
+  if (!digits?.[1]) return false;
+  let sum = 0;
+  for (let i = 0; i < TAR_HEADER_BYTES; i++) {
+    const inChecksum = i >= TAR_CHECKSUM_OFFSET && i < TAR_CHECKSUM_OFFSET + TAR_CHECKSUM_BYTES;
+    sum += inChecksum ? 0x20 : header[i]!;
+  }
+  return sum === parseInt(digits[1], 8);
+}
+
 function isTar(sample: Uint8Array): boolean {
   // POSIX and GNU tar write "ustar" at offset 257 of every header.
-  return startsWith(sample, 257, [0x75, 0x73, 0x74, 0x61, 0x72]);
+  return sample.length >= TAR_HEADER_BYTES && startsWith(sample, 257, [0x75, 0x73, 0x74, 0x61, 0x72]) && hasValidTarChecksum(sample);
 }
 
 /**

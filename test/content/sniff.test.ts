@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../../src/content/sniff.js';
+import { tar } from '../helpers/archives.js';
 
 describe('sniff', () => {
   it('calls text with a stray NUL text, and real binaries binary', () => {
@@ -18,8 +19,15 @@ describe('sniff', () => {
   it('recognises containers by their magic numbers', () => {
     expect(sniff(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe('zip');
     expect(sniff(Buffer.from([0x1f, 0x8b, 0x08, 0]))).toBe('gzip');
-    const tarHeader = Buffer.alloc(512);
-    tarHeader.write('ustar', 257);
-    expect(sniff(tarHeader)).toBe('tar');
+    expect(sniff(tar([{ name: 'app/.env', data: 'A=1\n' }]))).toBe('tar');
+  });
+
+  it('does not take text with "ustar" at offset 257 for a tar (the header checksum must match)', () => {
+    // A source file that handles tar headers, as in the tar-stream package: a tar look-alike, not a tar.
+    const source = `${'// tar header fields\n'.repeat(12)}`.padEnd(257, ' ');
+    expect(sniff(Buffer.from(`${source}ustar\x20'), 'binary')\nvar GNU_VER = 1\n`.padEnd(600, ' ')))).toBe('text');
+    const forged = tar([{ name: 'a.txt', data: 'x' }]);
+    forged[0] = forged[0]! ^ 1;
+    expect(sniff(forged)).not.toBe('tar');
   });
 });
