@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KeyguardError } from '../errors.js';
+import { parseJsonText } from '../fs/json-text.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 
 /**
@@ -66,12 +67,18 @@ function isEntry(value: unknown): value is BaselineEntry {
 }
 
 export function readBaseline(file: string): BaselineEntry[] {
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BaselineError(`cannot read baseline ${file}: ${code ?? (error as Error).message}${code === 'ENOENT' ? ' (make one with keyguard baseline)' : ''}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseJsonText(text);
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${file}: invalid JSON (${(error as Error).message})`);
   }
   const baseline = parsed as { keyguardBaseline?: unknown; entries?: unknown };
   if (baseline?.keyguardBaseline !== FORMAT_VERSION || !Array.isArray(baseline.entries)) {
