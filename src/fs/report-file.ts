@@ -1,9 +1,9 @@
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { printable } from '../report/printable.js';
 import { isKeyguardReport } from '../report/recognise.js';
-import { pathInside } from '../sources/path-inside.js';
+import { insideAny, linkDestination } from './link-destination.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** A bigger file at the --output path is not read to tell whether it is an earlier report. */
@@ -75,23 +75,9 @@ function holdsKeyguardReport(path: string): boolean {
  */
 export function writeReportFile(output: string, report: string): void {
   const target = resolve(output);
-  let isLink = false;
-  try {
-    isLink = lstatSync(target).isSymbolicLink();
-  } catch {
-    // nothing there yet
-  }
-  if (isLink) {
-    const folder = realpathSync(dirname(target));
-    let leadsTo: string;
-    try {
-      leadsTo = realpathSync(target);
-    } catch {
-      leadsTo = resolve(folder, readlinkSync(target)); // a dangling link: where it would lead
-    }
-    if (pathInside(folder, leadsTo) === null) {
-      throw new UsageError(`refusing to write ${printable(output)}: it is a symbolic link that leads outside its folder (remove it or choose another --output)`);
-    }
+  const leadsTo = linkDestination(target);
+  if (leadsTo !== null && !insideAny(leadsTo, [dirname(target)])) {
+    throw new UsageError(`refusing to write ${printable(output)}: it is a symbolic link that leads outside its folder (remove it or choose another --output)`);
   }
   try {
     writeFileAtomic(target, report);

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
-import { access, chmod, lstat, mkdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, chmod, lstat, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { insideAny, linkDestination } from '../fs/link-destination.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import { InitError } from './outcome.js';
 
@@ -21,9 +22,8 @@ export type FileEdit =
  * leads, so a hook kept elsewhere in the repository and linked into place stays linked.
  */
 export async function applyFileEdits(edits: readonly FileEdit[], within: readonly string[], shown: (filePath: string) => string): Promise<void> {
-  const boundaries = await Promise.all(within.map((folder) => realpath(folder).catch(() => path.resolve(folder))));
   const checked: FileEdit[] = [];
-  for (const edit of edits) checked.push(await checkEdit(edit, boundaries, shown));
+  for (const edit of edits) checked.push(await checkEdit(edit, within, shown));
 
   const undo: Array<() => Promise<unknown>> = [];
   for (const edit of checked) {
@@ -37,10 +37,10 @@ export async function applyFileEdits(edits: readonly FileEdit[], within: readonl
   }
 }
 
-async function checkEdit(edit: FileEdit, boundaries: readonly string[], shown: (filePath: string) => string): Promise<FileEdit> {
+async function checkEdit(edit: FileEdit, within: readonly string[], shown: (filePath: string) => string): Promise<FileEdit> {
   switch (edit.kind) {
     case 'write': {
-      const target = await destination(edit.path, boundaries, shown);
+      const target = destination(edit.path, within, shown);
       await checkWritableFile(target, shown);
       await checkWritableFolder(path.dirname(target), shown);
       return { ...edit, path: target };
@@ -50,7 +50,7 @@ async function checkEdit(edit: FileEdit, boundaries: readonly string[], shown: (
       await checkWritableFolder(path.dirname(edit.to), shown);
       return edit;
     case 'make-executable':
-      return { ...edit, path: await destination(edit.path, boundaries, shown) };
+      return { ...edit, path: destination(edit.path, within, shown) };
   }
 }
 
@@ -83,16 +83,10 @@ async function makeEdit(edit: FileEdit): Promise<() => Promise<unknown>> {
  * which must be inside the repository (a cloned repository's `.husky/pre-commit` may be a link to
  * a file of the user's that init must not touch).
  */
-async function destination(filePath: string, boundaries: readonly string[], shown: (filePath: string) => string): Promise<string> {
-  const stats = await lstat(filePath).catch(() => null);
-  if (stats === null || !stats.isSymbolicLink()) return filePath;
-  let leadsTo: string;
-  try {
-    leadsTo = await realpath(filePath);
-  } catch {
-    throw new InitError(`${shown(filePath)} is a symbolic link to nothing; remove it or make it a file, then rerun`);
-  }
-  if (!boundaries.some((folder) => leadsTo === folder || leadsTo.startsWith(folder + path.sep))) {
+function destination(filePath: string, within: readonly string[], shown: (filePath: string) => string): string {
+  const leadsTo = linkDestination(filePath);
+  if (leadsTo === null) return filePath;
+  if (!insideAny(leadsTo, within)) {
     throw new InitError(`refusing to change ${shown(filePath)}: it is a symbolic link that leads outside the repository (to ${leadsTo})`);
   }
   return leadsTo;
