@@ -11,6 +11,10 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// jsonc-parser's `main` is a UMD build that loads its parts with require() calls esbuild cannot
+// follow; its ES module build bundles like any other.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 // Chunk names carry content hashes: clear out the chunks of earlier builds.
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -24,6 +28,7 @@ await build({
   target: 'node20',
   // undici (the HTTP client of --verify) stays a package import: it loads only when a scan verifies.
   external: ['undici'],
+  alias,
   // CommonJS dependencies (commander) call require() for Node's built-in modules;
   // an ES module has none, so each chunk gets one.
   banner: { js: "import { createRequire as __keyguardRequire } from 'node:module'; const require = __keyguardRequire(import.meta.url);" },
@@ -42,6 +47,7 @@ await build({
   target: 'node20',
   define: { 'import.meta.url': '__keyguardModuleUrl' },
   external: ['undici'],
+  alias,
   banner: { js: "const __keyguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

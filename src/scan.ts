@@ -77,6 +77,8 @@ export interface ScanOptions {
    * `true` uses the defaults.
    */
   verify?: boolean | VerifyOptions;
+  /** The file `--output` will replace (src/fs/report-file.ts): a tree scan leaves it out. */
+  isOwnOutput?: (absolutePath: string) => boolean;
   /** Called now and then during long scans, for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -156,6 +158,7 @@ async function openSource(mode: ScanMode, root: string, targets: string[], optio
         ignoreRules: { gitignore: options.gitignore !== false, keyguardignore: options.keyguardignore !== false },
         respectIgnoreInside: options.respectIgnoreInside === true,
         buildOutput: options.buildOutput !== false,
+        ...(options.isOwnOutput && { isOwnOutput: options.isOwnOutput }),
       });
     }
   }

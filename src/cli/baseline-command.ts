@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadConfigFor } from '../config/load.js';
+import { printable } from '../report/printable.js';
 import { scan, scanRoot, type ScanOptions } from '../scan.js';
 import { DEFAULT_BASELINE_FILE, normalizeEntries, readBaseline, writeBaseline } from '../suppress/baseline.js';
 
@@ -27,13 +28,13 @@ export async function runBaselineCommand(paths: string[], flags: BaselineFlags):
     const result = await scan({ ...common, baseline: file });
     const unused = new Set(result.baseline!.unused.map((entry) => JSON.stringify(entry)));
     const kept = entries.filter((entry) => !unused.has(JSON.stringify(entry)));
-    writeBaseline(file, kept);
-    process.stderr.write(`keyguard: ${file}: removed ${entries.length - kept.length} unused entr${entries.length - kept.length === 1 ? 'y' : 'ies'}, ${normalizeEntries(kept).length} kept\n`);
+    writeBaseline(file, kept, root);
+    process.stderr.write(`keyguard: ${printable(file)}: removed ${entries.length - kept.length} unused entr${entries.length - kept.length === 1 ? 'y' : 'ies'}, ${normalizeEntries(kept).length} kept\n`);
     return 0;
   }
   const result = await scan({ ...common, baseline: false, recordBaseline: true });
   const entries = normalizeEntries(result.baseline!.entries);
-  writeBaseline(file, entries);
-  process.stderr.write(`keyguard: ${file}: ${entries.length} accepted finding(s); scan with --baseline ${file} to report only new ones\n`);
+  writeBaseline(file, entries, root);
+  process.stderr.write(`keyguard: ${printable(file)}: ${entries.length} accepted finding(s); scan with --baseline ${printable(file)} to report only new ones\n`);
   return 0;
 }

@@ -9,11 +9,13 @@ import type { ScanFlags } from './scan-command.js';
  * Builds the command line. Command actions import their modules lazily, so `scan --staged` in a
  * pre-commit hook loads only what a staged scan needs.
  */
-function buildProgram(setExitCode: (code: number) => void): Command {
+function buildProgram(setExitCode: (code: number) => void, errorOutput: string[]): Command {
   const program = new Command('keyguard')
     .description('Find leaked API keys, committed .env files and .gitignore gaps; block them before they are pushed.')
     .version(TOOL_VERSION, '-v, --version')
     .showHelpAfterError('(run keyguard --help for usage)')
+    // Usage errors quote the argument ("argument 'X' is invalid"): held back to be redacted (see main).
+    .configureOutput({ outputError: (text) => errorOutput.push(text), writeErr: (text) => errorOutput.push(text) })
     .exitOverride();
 
   const scanCommand = program
@@ -119,9 +121,10 @@ function handleStdoutErrors(): void {
 export async function main(argv: string[]): Promise<number> {
   handleStdoutErrors();
   let exitCode = 0;
+  const errorOutput: string[] = [];
   const program = buildProgram((code) => {
     exitCode = code;
-  });
+  }, errorOutput);
   // `npx keyguard` with no command must not pass a CI step without scanning.
   if (argv.length <= 2) {
     process.stderr.write(program.helpInformation());
@@ -133,9 +136,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
-    if (typeof code === 'string' && code.startsWith('commander.')) return 2; // commander already printed the message
-    // Error messages echo paths and revisions the user gave, which may hold escape sequences.
-    process.stderr.write(`keyguard: ${printable(describeError(error))}\n`);
+    // Error messages echo paths, revisions, arguments and sometimes file content: a key among them
+    // is redacted (never a second leak), an escape sequence shown as \u001b.
+    const { redactKeysIn } = await import('../detect/redact-text.js');
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      const redacted = await redactKeysIn(errorOutput.join(''));
+      process.stderr.write(redacted.split('\n').map(printable).join('\n'));
+      return 2;
+    }
+    process.stderr.write(`keyguard: ${printable(await redactKeysIn(describeError(error)))}\n`);
     return 2;
   }
 }

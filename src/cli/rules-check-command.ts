@@ -2,6 +2,8 @@ import { ConfigError } from '../config/error.js';
 import { loadConfigFor } from '../config/load.js';
 import { checkRuleExamples } from '../rules/check-examples.js';
 import { loadRegistry } from '../rules/registry.js';
+import { redactKeysIn } from '../detect/redact-text.js';
+import { printable } from '../report/printable.js';
 
 /**
  * `keyguard rules check [--config FILE]`: validates the config (a problem is exit 2 from the
@@ -14,9 +16,10 @@ export async function runRulesCheckCommand(configFile: string | undefined): Prom
   const failures = checkRuleExamples(config.rules, registry.definitions);
   for (const failure of failures) {
     const expected = failure.kind === 'example' ? 'finds nothing of the rule' : 'is reported by the rule';
-    process.stdout.write(`FAIL ${failure.ruleId}: ${failure.kind} ${failure.index} ${expected}: ${failure.text}\n`);
+    // An example is key-shaped on purpose; a whole one in a CI log would be a leak if it were real.
+    process.stdout.write(`FAIL ${failure.ruleId}: ${failure.kind} ${failure.index} ${expected}: ${printable(await redactKeysIn(failure.text))}\n`);
   }
   const examples = config.rules.reduce((sum, rule) => sum + rule.examples.length + rule.negativeExamples.length, 0);
-  process.stdout.write(`${config.file}: ${config.rules.length} custom rule(s), ${examples} example(s), ${failures.length === 0 ? 'all pass' : `${failures.length} failed`}\n`);
+  process.stdout.write(`${printable(config.file)}: ${config.rules.length} custom rule(s), ${examples} example(s), ${failures.length === 0 ? 'all pass' : `${failures.length} failed`}\n`);
   return failures.length === 0 ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 import { printable } from '../report/printable.js';
-import { writeReportFile } from '../fs/report-file.js';
+import { ReportFile } from '../fs/report-file.js';
 import { isSeverity, severityRank, type Severity } from '../finding/finding.js';
 import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
@@ -138,6 +138,8 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
   };
   if (flags.maxFileSize !== undefined) options.maxFileSize = positiveNumber(flags.maxFileSize, '--max-file-size', false) * 1024 * 1024;
   if (flags.stdinName !== undefined) options.stdinName = flags.stdinName;
+  const reportFile = flags.output !== undefined ? new ReportFile(flags.output) : null;
+  if (reportFile) options.isOwnOutput = reportFile.isThisFile;
   const progress = showProgress ? progressPrinter(process.stderr) : null;
   if (progress) options.onProgress = progress.update;
   let result: ScanResult;
@@ -155,9 +157,9 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
   // person reading the log hears it on stderr. JSON carries its own summary for scripts.
   const notes = [flags.format === 'compact' ? failOnNote(result.summary, flags.failOn) : null, flags.format === 'sarif' ? sarifLimitWarning(result) : null];
   for (const note of notes) if (note !== null && !flags.quiet) process.stderr.write(`keyguard: ${note}\n`);
-  if (flags.output !== undefined) {
-    writeReportFile(flags.output, report);
-    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(flags.output)}\n`);
+  if (reportFile) {
+    reportFile.write(report);
+    if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(reportFile.output)}\n`);
   } else {
     process.stdout.write(report);
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseJsonText } from '../fs/json-text.js';
 import { locateRepo } from '../git/locate.js';
 import type { Severity } from '../finding/finding.js';
 import { RuleError, validateRule } from '../rules/validate.js';
@@ -49,9 +50,9 @@ async function parseFile(file: string): Promise<unknown> {
     }
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch (error) {
-    throw new ConfigError(`${file}: invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${file}: invalid JSON (${(error as Error).message})`);
   }
 }
 

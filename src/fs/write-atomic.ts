@@ -1,19 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
  * never half of it: the content goes to a new temp file beside it (same folder, so the rename
  * stays on one file system), is flushed, and is renamed over the target. An existing file keeps
- * its permission bits.
+ * its permission bits exactly; a new one gets `newFileMode` (default 0o644) less the umask.
  */
-export function writeFileAtomic(path: string, content: string | Buffer): void {
-  const mode = existingMode(path) ?? 0o644;
+export function writeFileAtomic(path: string, content: string | Buffer, newFileMode = 0o644): void {
+  const existing = existingMode(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // `wx`: never follow or reuse something already at the temp path.
-  const fd = openSync(temp, 'wx', mode);
+  const fd = openSync(temp, 'wx', existing ?? newFileMode);
   try {
+    if (existing !== null) fchmodSync(fd, existing);
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
   } catch (error) {

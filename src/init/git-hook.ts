@@ -1,8 +1,9 @@
-import { access, chmod, constants, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathExists, readIfExists } from './files.js';
 import { runsKeyguardScan } from './hook-command.js';
-import { InitError, displayPath, type InstallOutcome } from './outcome.js';
+import type { FileEdit } from './file-edits.js';
+import { InitError, displayPath, type InstallPlan } from './outcome.js';
 import type { Repository } from './repository.js';
 
 /** Where `--force` moves a pre-commit hook that is not ours; our hook still runs it first. */
@@ -31,29 +32,28 @@ exec keyguard scan --staged
 `;
 
 /**
- * Installs GIT_HOOK_SCRIPT as `pre-commit` in the directory git runs hooks from (core.hooksPath
+ * Plans GIT_HOOK_SCRIPT as `pre-commit` in the directory git runs hooks from (core.hooksPath
  * when set). A hook that already runs keyguard is left as it is. Any other hook is never
  * overwritten: without `force` init stops; with it the hook is renamed to BACKUP_HOOK_NAME,
  * which ours chains to, so the user loses neither the file nor what it does.
  */
-export async function installGitHook(repository: Repository, force: boolean): Promise<InstallOutcome> {
+export async function planGitHook(repository: Repository, force: boolean): Promise<InstallPlan> {
   const { root, hooksDir } = repository;
   const hookPath = path.join(hooksDir, 'pre-commit');
   const backupPath = path.join(hooksDir, BACKUP_HOOK_NAME);
   const shown = (filePath: string) => displayPath(root, filePath);
-  const changes: string[] = [];
+  await assertHooksFolder(repository);
   const notes = [...hooksPathNotes(repository), ...(await keyguardOnPathNotes())];
 
-  const existingHook = await readIfExists(hookPath);
+  const existingHook = await readIfExists(hookPath, shown(hookPath));
   if (existingHook !== null && runsKeyguardScan(existingHook)) {
-    if (!(await isExecutable(hookPath))) {
-      // Git ignores a hook without the executable bit, so "already installed" would be untrue.
-      await chmod(hookPath, 0o755);
-      changes.push(`${shown(hookPath)}: made executable`);
-    }
-    return { changes, notes };
+    // Git ignores a hook without the executable bit, so "already installed" would be untrue.
+    if (await isExecutable(hookPath)) return { edits: [], changes: [], notes };
+    return { edits: [{ kind: 'make-executable', path: hookPath }], changes: [`${shown(hookPath)}: made executable`], notes };
   }
 
+  const edits: FileEdit[] = [];
+  const changes: string[] = [];
   if (existingHook !== null) {
     if (!force) {
       throw new InitError(
@@ -63,16 +63,25 @@ export async function installGitHook(repository: Repository, force: boolean): Pr
     if (await pathExists(backupPath)) {
       throw new InitError(`${shown(backupPath)} already exists, so ${shown(hookPath)} cannot be kept there; move one of them away, then rerun`);
     }
-    await rename(hookPath, backupPath);
+    edits.push({ kind: 'move', from: hookPath, to: backupPath });
     changes.push(`${shown(hookPath)}: moved to ${shown(backupPath)} (it still runs, before keyguard)`);
   }
-
-  await mkdir(hooksDir, { recursive: true });
-  await writeFile(hookPath, GIT_HOOK_SCRIPT, { mode: 0o755 });
-  // The mode passed to writeFile is filtered through the umask.
-  await chmod(hookPath, 0o755);
+  edits.push({ kind: 'write', path: hookPath, content: GIT_HOOK_SCRIPT, executable: true });
   changes.push(`${shown(hookPath)}: installed the keyguard pre-commit hook`);
-  return { changes, notes };
+  return { edits, changes, notes };
+}
+
+/**
+ * core.hooksPath may name something that is not a folder: /dev/null, a common way to turn hooks
+ * off, or a file. Git then runs no hooks at all, so installing one there is impossible and useless.
+ */
+async function assertHooksFolder({ hooksDir, hooksPath }: Repository): Promise<void> {
+  const stats = await stat(hooksDir).catch(() => null);
+  if (stats === null || stats.isDirectory()) return;
+  const setting = hooksPath === null ? 'the hooks folder' : `core.hooksPath (${hooksPath.value}, from your ${hooksPath.scope} git config)`;
+  throw new InitError(
+    `${setting} is not a folder, so git runs no hooks in this repository; point it at a folder or unset it (git config --unset core.hooksPath), then rerun`,
+  );
 }
 
 function hooksPathNotes({ hooksPath, hooksDir }: Repository): string[] {

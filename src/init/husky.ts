@@ -1,20 +1,20 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileEdit } from './file-edits.js';
 import { readIfExists } from './files.js';
 import { huskyHookLine, LEGACY_HUSKY_HOOK_LINE, runsKeyguardScan } from './hook-command.js';
-import type { InstallOutcome } from './outcome.js';
+import type { InstallPlan } from './outcome.js';
 import { addHuskyToPackageJson } from './package-json.js';
 import type { Repository } from './repository.js';
 
 /**
- * Sets up the husky v9 hook: our line in `.husky/pre-commit` and husky in package.json.
+ * Plans the husky v9 hook: our line in `.husky/pre-commit` and husky in package.json.
  *
  * Git config is left alone. Husky's prepare script sets core.hooksPath=.husky/_ and writes the
  * wrappers in .husky/_ when `npm install` runs, and doing it here instead would point git at
  * wrappers that may not exist yet, which makes git skip every hook. So the hook is active right
  * away only when husky is already set up; otherwise the summary says to run npm install.
  */
-export async function installHuskyHook(repository: Repository, packageDir: string = repository.root): Promise<InstallOutcome> {
+export async function planHuskyHook(repository: Repository, packageDir: string = repository.root): Promise<InstallPlan> {
   const { root } = repository;
   // '' at the repository root; `frontend` for a package in a subfolder (monorepo).
   const packageFolder = path.relative(root, packageDir).split(path.sep).join('/');
@@ -23,24 +23,25 @@ export async function installHuskyHook(repository: Repository, packageDir: strin
   const hookPath = path.join(packageDir, '.husky', 'pre-commit');
   const hookLine = huskyHookLine(packageFolder);
 
-  // Everything is worked out before anything is written, so an invalid package.json changes nothing.
-  const packageJsonText = await readFile(packageJsonPath, 'utf8');
+  const packageJsonText = (await readIfExists(packageJsonPath, shown('package.json'))) ?? '';
   const packageJsonEdit = addHuskyToPackageJson(packageJsonText, huskyCommand(packageFolder));
-  const existingHook = await readIfExists(hookPath);
+  const existingHook = await readIfExists(hookPath, shown('.husky/pre-commit'));
   const upgraded = existingHook === null ? null : upgradeLegacyLine(existingHook, hookLine);
   const hookNeedsLine = existingHook === null || !runsKeyguardScan(existingHook);
 
-  const changes = packageJsonEdit.changes.map((change) => (packageFolder === '' ? change : `${packageFolder}/${change}`));
-  if (packageJsonEdit.text !== packageJsonText) await writeFile(packageJsonPath, packageJsonEdit.text);
+  // The hook first, package.json last: husky in package.json without the hook line would guard nothing.
+  const edits: FileEdit[] = [];
+  const packageJsonChanged = packageJsonEdit.text !== packageJsonText;
+  const changes = packageJsonChanged ? packageJsonEdit.changes.map((change) => (packageFolder === '' ? change : `${packageFolder}/${change}`)) : [];
   if (hookNeedsLine) {
-    await mkdir(path.dirname(hookPath), { recursive: true });
     // Executable so that husky v8 setups, where git runs .husky/pre-commit itself, run it too.
-    await writeFile(hookPath, addHookLine(existingHook ?? '', hookLine), { mode: 0o755 });
+    edits.push({ kind: 'write', path: hookPath, content: addHookLine(existingHook ?? '', hookLine), executable: true });
     changes.push(`${shown('.husky/pre-commit')}: ${existingHook === null ? 'created, running' : 'added'} \`${hookLine}\``);
   } else if (upgraded !== null && upgraded !== existingHook) {
-    await writeFile(hookPath, upgraded);
+    edits.push({ kind: 'write', path: hookPath, content: upgraded });
     changes.push(`${shown('.husky/pre-commit')}: replaced \`${LEGACY_HUSKY_HOOK_LINE}\` with \`${hookLine}\`, which says "run npm install" when keyguard is missing`);
   }
+  if (packageJsonChanged) edits.push({ kind: 'write', path: packageJsonPath, content: packageJsonEdit.text });
 
   const notes: string[] = [];
   if (packageFolder !== '') {
@@ -54,7 +55,7 @@ export async function installHuskyHook(repository: Repository, packageDir: strin
   if (!isHuskyActive(repository, packageDir)) {
     notes.push('run npm install: its prepare script runs husky, which points git at .husky/ (until then the hook does not run)');
   }
-  return { changes, notes };
+  return { edits, changes, notes };
 }
 
 function isHuskyActive({ root, hooksPath }: Repository, packageDir: string): boolean {

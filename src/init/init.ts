@@ -1,8 +1,9 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { installGitHook } from './git-hook.js';
-import { installHuskyHook } from './husky.js';
-import { InitError } from './outcome.js';
+import { applyFileEdits } from './file-edits.js';
+import { planGitHook } from './git-hook.js';
+import { planHuskyHook } from './husky.js';
+import { InitError, displayPath } from './outcome.js';
 import { openRepository } from './repository.js';
 
 export interface InitOptions {
@@ -38,9 +39,11 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     const repository = await openRepository(options.cwd);
     const packageDir = nearestPackage(realpathSync(path.resolve(options.cwd)), repository.root);
     hookKind = packageDir !== null ? 'husky' : 'git-hook';
-    const outcome =
-      packageDir !== null ? await installHuskyHook(repository, packageDir) : await installGitHook(repository, options.force);
-    return { exitCode: 0, hookKind, ...outcome, error: null };
+    const { edits, changes, notes } =
+      packageDir !== null ? await planHuskyHook(repository, packageDir) : await planGitHook(repository, options.force);
+    // A hooks folder outside the work tree (.git/hooks of a linked worktree, a global core.hooksPath) is git's own choice.
+    await applyFileEdits(edits, [repository.root, repository.hooksDir], (filePath) => displayPath(repository.root, filePath));
+    return { exitCode: 0, hookKind, changes, notes, error: null };
   } catch (error) {
     if (!(error instanceof InitError)) throw error;
     return { exitCode: 2, hookKind, changes: [], notes: [], error: error.message };

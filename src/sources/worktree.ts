@@ -30,6 +30,8 @@ export interface WorktreeOptions {
   buildOutput?: boolean;
   /** How bytes become chunks: caps, binary files, archives (src/content/). */
   content: ContentOptions;
+  /** The file the report will replace (`--output`): keyguard's own output is not read. */
+  isOwnOutput?: (absolutePath: string) => boolean;
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -166,6 +168,7 @@ export class WorktreeSource implements Source {
 
   /** `named`: the user gave this path itself, so a FIFO or /dev/stdin is read rather than skipped. */
   private async *readChunks(absolutePath: string, named: boolean): AsyncGenerator<Chunk> {
+    if (this.options.isOwnOutput?.(absolutePath)) return;
     const path = this.toRootPath(absolutePath);
     if (isEnvFile(absolutePath) || isEnvTemplate(absolutePath)) this.envFilesSeen.push(absolutePath);
     const opened = openScannable(absolutePath, named, this.options.content.maxFileSize);

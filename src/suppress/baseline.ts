@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { KeyguardError } from '../errors.js';
+import { parseJsonText } from '../fs/json-text.js';
+import { insideAny, linkDestination } from '../fs/link-destination.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 
 /**
@@ -51,9 +53,18 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
   return `{\n  "keyguardBaseline": ${FORMAT_VERSION},\n  "entries": [${lines.length > 0 ? `\n${lines.join(',\n')}\n  ` : ''}]\n}\n`;
 }
 
-export function writeBaseline(file: string, entries: readonly BaselineEntry[]): void {
+/**
+ * Writes the baseline atomically. A symbolic link at its path is followed only when it leads into
+ * its own folder or the scanned one (`root`): a link committed in a scanned repository must not
+ * redirect the write to a file of the user's elsewhere.
+ */
+export function writeBaseline(file: string, entries: readonly BaselineEntry[], root: string): void {
+  const leadsTo = linkDestination(file);
+  if (leadsTo !== null && !insideAny(leadsTo, [dirname(resolve(file)), root])) {
+    throw new BaselineError(`refusing to write baseline ${file}: it is a symbolic link that leads outside its folder and the scanned one`);
+  }
   try {
-    writeFileAtomic(file, formatBaseline(entries));
+    writeFileAtomic(leadsTo ?? file, formatBaseline(entries));
   } catch (error) {
     throw new BaselineError(`cannot write baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -66,12 +77,18 @@ function isEntry(value: unknown): value is BaselineEntry {
 }
 
 export function readBaseline(file: string): BaselineEntry[] {
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BaselineError(`cannot read baseline ${file}: ${code ?? (error as Error).message}${code === 'ENOENT' ? ' (make one with keyguard baseline)' : ''}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseJsonText(text);
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${file}: invalid JSON (${(error as Error).message})`);
   }
   const baseline = parsed as { keyguardBaseline?: unknown; entries?: unknown };
   if (baseline?.keyguardBaseline !== FORMAT_VERSION || !Array.isArray(baseline.entries)) {

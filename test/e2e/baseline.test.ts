@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
-import { makeRepo, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
+import { makeRepo, makeTempDir, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
 
 afterAll(removeTestRepos);
 
@@ -133,5 +133,19 @@ describe('a baseline', () => {
     const bad = runCli(['scan', '.', '--baseline', 'bad.json'], { cwd: repo.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.json: not a keyguard baseline');
+  });
+});
+
+describe('baseline writes', () => {
+  it('refuses a baseline path that is a symbolic link leading out of the repository', () => {
+    const repo = makeRepo();
+    repo.write('app.js', `const key = "${fakeKeys.openaiProject()}";\n`);
+    const outside = join(makeTempDir('keyguard-outside-'), 'precious.json');
+    writeFileSync(outside, 'do not overwrite\n');
+    symlinkSync(outside, join(repo.dir, BASELINE));
+    const run = runCli(['baseline'], { cwd: repo.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/refusing to write baseline .*\.keyguard-baseline\.json: it is a symbolic link that leads outside its folder and the scanned one/);
+    expect(readFileSync(outside, 'utf8')).toBe('do not overwrite\n');
   });
 });

@@ -1,9 +1,10 @@
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../helpers/cli.js';
-import { makeTempDir, removeTestRepos } from '../helpers/git-repo.js';
+import { fakeKeys } from '../helpers/fake-keys.js';
+import { makeRepo, makeTempDir, removeTestRepos } from '../helpers/git-repo.js';
 
 afterAll(removeTestRepos);
 
@@ -41,5 +42,45 @@ describe('paths echoed back', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain('\u001b');
     expect(run.stderr).toContain('no-such-\\u001b[2Jfolder');
+  });
+
+  it('shows it escaped in init and baseline messages too', () => {
+    const repo = makeRepo();
+    const init = runCli(['init', 'no-such-\u001b[2Jfolder'], { cwd: repo.dir });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('no-such-\\u001b[2Jfolder');
+    const baseline = runCli(['baseline', '--output', 'base-\u001b[2J.json'], { cwd: repo.dir });
+    expect(baseline.code).toBe(0);
+    expect(baseline.stderr).toContain('base-\\u001b[2J.json');
+    expect(init.stderr + baseline.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('unusual input (issue 9, low)', () => {
+  function compact(folder: string, ...args: string[]): string {
+    return runCli(['scan', folder, '--format', 'compact', ...args], { cwd: folder }).stdout;
+  }
+
+  it('a UTF-8 byte order mark does not shift columns', () => {
+    const folder = makeTempDir();
+    writeFileSync(path.join(folder, 'bom.js'), `\uFEFFconst t = "${fakeKeys.github()}";\n`);
+    expect(compact(folder)).toMatch(/^bom\.js:1:12 /);
+  });
+
+  it('a file with CR-only line breaks reports the right line', () => {
+    const folder = makeTempDir();
+    writeFileSync(path.join(folder, 'mac.js'), `// one\r// two\rconst t = "${fakeKeys.github()}";\r`);
+    expect(compact(folder)).toMatch(/^mac\.js:3:12 /);
+  });
+
+  it('a .keyguardignore of * is not silent: the summary counts what it exempted, --verbose lists it', () => {
+    const folder = makeTempDir();
+    mkdirSync(path.join(folder, 'app'));
+    writeFileSync(path.join(folder, 'app', '.keyguardignore'), '*\n');
+    writeFileSync(path.join(folder, 'app', 'config.js'), `const t = "${fakeKeys.github()}";\n`);
+    const run = runCli(['scan', '.'], { cwd: folder });
+    expect(run.stdout).toContain('Skipped 2 files: exempted by .keyguardignore');
+    const verbose = runCli(['scan', '.', '--verbose'], { cwd: folder });
+    expect(verbose.stdout).toContain('app/config.js  exempted by .keyguardignore');
   });
 });

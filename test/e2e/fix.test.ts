@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -119,5 +119,19 @@ describe('keyguard fix', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('not inside a git repository');
     expect(existsSync(join(dir, '.gitignore'))).toBe(false);
+  });
+});
+
+describe('keyguard fix and symbolic links', () => {
+  it('refuses a .gitignore that is a link leading out of the repository, and changes nothing', () => {
+    const outside = join(makeTempDir('keyguard-outside-'), 'global-ignore');
+    writeFileSync(outside, 'node_modules/\n');
+    symlinkSync(outside, join(repo.dir, '.gitignore'));
+    repo.write('.env', 'DEBUG=1\n');
+    const run = fix();
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('keyguard: refusing to change .gitignore: it is a symbolic link that leads outside the repository; nothing was changed');
+    expect(readFileSync(outside, 'utf8')).toBe('node_modules/\n');
+    expect(lstatSync(join(repo.dir, '.gitignore')).isSymbolicLink()).toBe(true);
   });
 });

@@ -45,3 +45,40 @@ describe('--output', () => {
     expect(existsSync(join(dir, 'out.json'))).toBe(true);
   });
 });
+
+describe('--output onto a file the scan reads', () => {
+  it('refuses to replace a scanned file that is not a keyguard report, and leaves it as it was', () => {
+    const { dir } = project();
+    const before = readFileSync(join(dir, 'app.js'), 'utf8');
+    const run = runCli(['scan', '.', '--format', 'json', '--output', 'app.js'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('keyguard: refusing to write app.js: it is a file the scan reads and not an earlier keyguard report (choose another --output)');
+    expect(readFileSync(join(dir, 'app.js'), 'utf8')).toBe(before);
+  });
+
+  it.each(['sarif', 'json', 'text', 'compact'])('replaces its own earlier %s report on a re-run, and never scans it', (format) => {
+    const { dir } = project();
+    const output = `keyguard.${format}`;
+    const first = runCli(['scan', '.', '--format', format, '--output', output], { cwd: dir });
+    expect(first.code).toBe(1);
+    const second = runCli(['scan', '.', '--format', format, '--output', output], { cwd: dir });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`1 finding(s); report written to ${output}`);
+  });
+
+  it('leaves the report file out of the scan: the summary counts only the scanned file', () => {
+    const { dir } = project();
+    runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.filesScanned).toBe(1);
+  });
+
+  it('replaces a file outside what is scanned as before', () => {
+    const { dir } = project();
+    const elsewhere = makeTempDir('keyguard-report-');
+    writeFileSync(join(elsewhere, 'notes.txt'), 'old notes\n');
+    const run = runCli(['scan', 'app.js', '--format', 'json', '--output', join(elsewhere, 'notes.txt')], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(elsewhere, 'notes.txt'), 'utf8')).findings).toHaveLength(1);
+  });
+});

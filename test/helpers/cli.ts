@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as a user runs it (`npm test` builds before vitest runs). */
@@ -10,9 +10,22 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `timeout` (ms) kills a run that would hang, for inputs that must not make keyguard wait forever. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeout?: number }): CliRun {
+/** The user tests run as when they run as root, which file permissions would not stop: nobody. */
+const UNPRIVILEGED_ID = 65534;
+
+/**
+ * `timeout` (ms) kills a run that would hang, for inputs that must not make keyguard wait forever.
+ * `unprivileged`: a folder the run must meet file permissions in (a read-only file is read-only);
+ * as root, the folder is handed to an unprivileged user and the CLI runs as that user.
+ */
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeout?: number; unprivileged?: string },
+): CliRun {
+  const asRoot = options.unprivileged !== undefined && process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['-R', `${UNPRIVILEGED_ID}:${UNPRIVILEGED_ID}`, options.unprivileged!]);
   const result = spawnSync(process.execPath, [CLI, ...args], {
+    ...(asRoot && { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID }),
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     input: options.input,

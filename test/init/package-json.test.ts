@@ -64,4 +64,19 @@ describe('addHuskyToPackageJson', () => {
     expect(() => addHuskyToPackageJson('{"devDependencies": []}')).toThrow(/devDependencies is not an object/);
     expect(() => addHuskyToPackageJson('{"scripts": {"prepare": 1}}')).toThrow(/prepare is not a string/);
   });
+
+  it('edits the text: four-space indentation, numbers past double precision and every other byte stay', () => {
+    const text = '{\n    "name": "demo",\n    "seed": 12345678901234567890,\n    "devDependencies": {\n        "eslint": "^9.0.0"\n    }\n}';
+    expect(addHuskyToPackageJson(text).text).toBe(
+      '{\n    "name": "demo",\n    "seed": 12345678901234567890,\n    "devDependencies": {\n        "eslint": "^9.0.0",\n        "husky": "' +
+        HUSKY_VERSION_RANGE +
+        '"\n    },\n    "scripts": {\n        "prepare": "husky"\n    }\n}',
+    );
+  });
+
+  it('refuses a second "scripts" or "devDependencies": the edit would land in the copy npm ignores', () => {
+    expect(() => addHuskyToPackageJson('{"scripts": {}, "scripts": {"test": "x"}}')).toThrow(/package\.json has "scripts" twice/);
+    // Duplicates of other keys are npm's business: both stay.
+    expect(addHuskyToPackageJson('{"a": 1, "a": 2}').text).toMatch(/"a": 1,\s+"a": 2,/);
+  });
 });

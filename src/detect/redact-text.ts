@@ -1,0 +1,22 @@
+import { redactSecret } from '../finding/redact.js';
+import { compileRules } from '../rules/compile.js';
+import { loadBuiltinRules } from '../rules/load.js';
+import { Detector } from './detector.js';
+
+/**
+ * Text that is not a finding can still echo what keyguard read or was given: an error quoting a
+ * config line or a revision, a path argument, a rule example in `rules check`. Each key the
+ * built-in rules find in such text is redacted as it would be in a finding, so no message holds a
+ * whole secret. Used on the way out, for messages only (it compiles the rules: a few ms).
+ */
+export async function redactKeysIn(text: string): Promise<string> {
+  if (text.trim() === '') return text;
+  const detector = new Detector(compileRules(await loadBuiltinRules()));
+  const secrets = detector
+    .detect({ path: 'message', content: Buffer.from(text, 'utf8') })
+    .map((finding) => finding.rawSecret)
+    .filter((secret) => secret.length > 0)
+    // The longest first, so a key that contains another is redacted whole.
+    .sort((a, b) => b.length - a.length);
+  return secrets.reduce((redacted, secret) => redacted.split(secret).join(redactSecret(secret)), text);
+}
