@@ -28,7 +28,7 @@ describe('ignore rules agree with git', () => {
   // case is a known divergence from git (the it.fails case below).
   const scenario = fc.oneof(
     fc.record({ files: fc.subarray(FILES, { minLength: 1 }), exclude: patterns(true), top: patterns(false), inA: patterns(false) }),
-    fc.record({ files: fc.subarray(FILES, { minLength: 1 }), exclude: fc.constant([]), top: patterns(true), inA: fc.constant([]) }),
+    fc.record({ files: fc.subarray(FILES, { minLength: 1 }), exclude: fc.constant<string[]>([]), top: patterns(true), inA: fc.constant<string[]>([]) }),
   );
 
   const dir = makeTempDir('keyguard-ignore-');
@@ -38,7 +38,7 @@ describe('ignore rules agree with git', () => {
   git('init', '-q');
 
   /** Empties the work tree (keeping .git) and lays out one scenario, its patterns in files named `ignoreFile`. */
-  function layOut({ files, exclude, top, inA }: { files: string[]; exclude: string[]; top: string[]; inA: string[] }, ignoreFile: string): void {
+  function layOut({ files, exclude, top, inA }: { files: readonly string[]; exclude: readonly string[]; top: readonly string[]; inA: readonly string[] }, ignoreFile: string): void {
     for (const name of ['x.txt', 'y.js', '.env', 'z', 'a', 'b', 'c', 'd e', '.gitignore', '.keyguardignore']) rmSync(join(dir, name), { recursive: true, force: true });
     for (const file of files) writeFileIn(dir, file, 'content\n');
     mkdirSync(join(dir, '.git', 'info'), { recursive: true });
