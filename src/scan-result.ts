@@ -38,6 +38,13 @@ export interface ScanSummary {
   suppressed: Record<SuppressionReason, number>;
   durationMs: number;
   warnings: string[];
+  /**
+   * True when something the user asked to scan could not be read (src/sources/coverage.ts
+   * couldNotRead): no report then reads as an all-clear, and the CLI exits 3 unless findings fail it.
+   */
+  incomplete: boolean;
+  /** The items of `skipped` that could not be read, with why (an errno code, a missing git object). */
+  unread: SkippedItem[];
 }
 
 export interface ScanResult {

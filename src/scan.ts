@@ -12,7 +12,7 @@ import { UsageError } from './errors.js';
 import { locateRepo } from './git/locate.js';
 import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
-import { assertSomethingScanned } from './sources/coverage.js';
+import { assertSomethingScanned, couldNotRead } from './sources/coverage.js';
 import { expandPaths } from './sources/expand-paths.js';
 import type { BaselineState, PipelineContext } from './pipeline/stage.js';
 import type { VerifyOptions } from './verify/types.js';
@@ -235,6 +235,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   for (const finding of unique) bySeverity[finding.severity]++;
   const { stats } = source;
+  const unread = stats.skipped.filter(couldNotRead);
   return {
     root,
     findings: unique,
@@ -253,6 +254,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       suppressed: context.suppressed,
       durationMs: Math.round(performance.now() - started),
       warnings: [...stats.warnings, ...context.warnings],
+      incomplete: unread.length > 0,
+      unread,
     },
     ...(baseline && { baseline: { entries: baseline.record ?? [], unused: unusedBaseline } }),
   };

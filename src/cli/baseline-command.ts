@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { loadConfigFor } from '../config/load.js';
+import { incompleteNote } from '../report/incomplete.js';
 import { printable } from '../report/printable.js';
+import type { ScanResult } from '../scan-result.js';
 import { scan, scanRoot, type ScanOptions } from '../scan.js';
 import { DEFAULT_BASELINE_FILE, normalizeEntries, readBaseline, writeBaseline } from '../suppress/baseline.js';
 
@@ -26,6 +28,7 @@ export async function runBaselineCommand(paths: string[], flags: BaselineFlags):
   if (flags.prune) {
     const entries = readBaseline(file);
     const result = await scan({ ...common, baseline: file });
+    if (refusedAsIncomplete(result, file)) return 3;
     const unused = new Set(result.baseline!.unused.map((entry) => JSON.stringify(entry)));
     const kept = entries.filter((entry) => !unused.has(JSON.stringify(entry)));
     writeBaseline(file, kept, root);
@@ -33,8 +36,20 @@ export async function runBaselineCommand(paths: string[], flags: BaselineFlags):
     return 0;
   }
   const result = await scan({ ...common, baseline: false, recordBaseline: true });
+  if (refusedAsIncomplete(result, file)) return 3;
   const entries = normalizeEntries(result.baseline!.entries);
   writeBaseline(file, entries, root);
   process.stderr.write(`keyguard: ${printable(file)}: ${entries.length} accepted finding(s); scan with --baseline ${printable(file)} to report only new ones\n`);
   return 0;
+}
+
+/**
+ * A baseline made from a scan that could not read everything would drop the entries of what it
+ * did not see (--prune would call them unused), so it is not written; exit 3 as for `scan`.
+ */
+function refusedAsIncomplete(result: ScanResult, file: string): boolean {
+  const note = incompleteNote(result.summary);
+  if (note === null) return false;
+  process.stderr.write(`keyguard: ${note}\nkeyguard: ${printable(file)} was not written\n`);
+  return true;
 }

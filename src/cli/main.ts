@@ -28,6 +28,7 @@ function buildProgram(setExitCode: (code: number) => void, errorOutput: string[]
     if (spec.defaultValue !== undefined && typeof spec.defaultValue === 'string') option.default(spec.defaultValue);
     scanCommand.addOption(option);
   }
+  scanCommand.addHelpText('after', SCAN_EXIT_CODES);
   scanCommand.action(async (paths: string[], flags: ScanFlags, command: Command) => {
     const { runScanCommand } = await import('./scan-command.js');
     setExitCode(await runScanCommand(paths, flags, (key) => command.getOptionValueSource(key) === 'cli'));
@@ -89,6 +90,13 @@ function buildProgram(setExitCode: (code: number) => void, errorOutput: string[]
   return program;
 }
 
+const SCAN_EXIT_CODES = `
+Exit codes:
+  0  nothing at or above --fail-on was found
+  1  something at or above --fail-on was found
+  2  usage, configuration or internal error, or nothing could be scanned
+  3  incomplete: some input could not be read (unreadable path, missing git object), no finding reaches --fail-on`;
+
 /** `keyguard --help` lists commands only; these lines show what `scan` is mostly run with. */
 const TOP_LEVEL_EXAMPLES = `
 Common scans (every option: keyguard scan --help):
@@ -117,7 +125,7 @@ function handleStdoutErrors(): void {
   });
 }
 
-/** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error. */
+/** Runs the CLI and resolves to its exit code: 0 clean, 1 findings, 2 usage, config or internal error, 3 incomplete scan. */
 export async function main(argv: string[]): Promise<number> {
   handleStdoutErrors();
   let exitCode = 0;

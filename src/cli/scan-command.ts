@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { formatReport, type ReportFormat } from '../report/index.js';
 import { sarifLimitWarning } from '../report/sarif.js';
 import { failOnNote } from '../report/text.js';
+import { incompleteNote } from '../report/incomplete.js';
 import { withConfigDefaults } from '../config/defaults.js';
 import { scan, scanRoot, type HistoryScanOptions, type ScanOptions } from '../scan.js';
 import type { ScanResult } from '../scan-result.js';
@@ -151,17 +152,29 @@ export async function runScanCommand(paths: string[], commandLine: ScanFlags, on
 
   const toTerminal = flags.output === undefined && process.stdout.isTTY === true;
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
-  const quietAndClean = flags.quiet === true && result.findings.length === 0 && flags.format === 'text';
+  const quietAndClean = flags.quiet === true && result.findings.length === 0 && !result.summary.incomplete && flags.format === 'text';
   const report = quietAndClean ? '' : formatReport(result, flags.format, { color, verbose: flags.verbose === true, failOn: flags.failOn });
   // The text summary says these itself; compact has no summary and SARIF goes to a tool, so the
   // person reading the log hears it on stderr. JSON carries its own summary for scripts.
   const notes = [flags.format === 'compact' ? failOnNote(result.summary, flags.failOn) : null, flags.format === 'sarif' ? sarifLimitWarning(result) : null];
   for (const note of notes) if (note !== null && !flags.quiet) process.stderr.write(`keyguard: ${note}\n`);
+  // Exit 3 needs its reason where a person sees it, even with --quiet, whatever the report's format.
+  const incomplete = flags.format !== 'text' || reportFile ? incompleteNote(result.summary) : null;
+  if (incomplete !== null) process.stderr.write(`keyguard: ${incomplete}\n`);
   if (reportFile) {
     reportFile.write(report);
     if (!flags.quiet) process.stderr.write(`keyguard: ${result.findings.length} finding(s); report written to ${printable(reportFile.output)}\n`);
   } else {
     process.stdout.write(report);
   }
-  return failsBuild(result, flags.failOn) ? 1 : 0;
+  return exitCode(result, flags.failOn);
+}
+
+/**
+ * 1 when a finding reaches --fail-on; else 3 when something could not be read (never a clean 0 for
+ * what keyguard did not see); else 0. 2 (usage, config or internal error) is thrown, not returned.
+ */
+function exitCode(result: ScanResult, failOn: Severity | 'none'): number {
+  if (failsBuild(result, failOn)) return 1;
+  return result.summary.incomplete ? 3 : 0;
 }

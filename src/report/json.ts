@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../finding/finding.js';
 import type { ScanResult, ScanSummary } from '../scan-result.js';
+import type { SkippedItem } from '../sources/source.js';
 import { TOOL_NAME } from './tool.js';
 
 export const JSON_REPORT_VERSION = '1';
@@ -52,17 +53,19 @@ function toJsonSummary(summary: ScanSummary): JsonSummary {
     filesScanned: summary.filesScanned,
     bytesScanned: summary.bytesScanned,
     filesSkipped: summary.filesSkipped,
-    skipped: summary.skipped.map((item) => ({
-      path: item.path,
-      reason: item.reason,
-      ...(item.detail === undefined ? {} : { detail: item.detail }),
-    })),
+    skipped: summary.skipped.map(toJsonSkippedItem),
     commitsScanned: summary.commitsScanned,
     blobsScanned: summary.blobsScanned,
     suppressed: { inline: summary.suppressed.inline, config: summary.suppressed.config, baseline: summary.suppressed.baseline },
     durationMs: summary.durationMs,
     warnings: [...summary.warnings],
+    incomplete: summary.incomplete,
+    unread: summary.unread.map(toJsonSkippedItem),
   };
+}
+
+function toJsonSkippedItem(item: SkippedItem): SkippedItem {
+  return { path: item.path, reason: item.reason, ...(item.detail === undefined ? {} : { detail: item.detail }) };
 }
 
 function toJsonFinding(finding: Finding): JsonFinding {

@@ -11,6 +11,8 @@ import type { RuleInfo, ScanResult } from '../scan-result.js';
 import { describeCommit } from './commit.js';
 import { secretLabels, type SecretLabel } from './secret-label.js';
 import { describeVerification } from './verification.js';
+import { unreadReason } from './incomplete.js';
+import type { SkippedItem } from '../sources/source.js';
 import { TOOL_INFORMATION_URI, TOOL_NAME } from './tool.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -138,11 +140,15 @@ export function formatSarif(result: ScanResult): string {
         },
         invocations: [
           {
-            executionSuccessful: true,
-            toolExecutionNotifications: [...result.summary.warnings, ...(limitWarning ? [limitWarning] : [])].map((warning) => ({
-              level: 'warning',
-              message: { text: warning },
-            })),
+            // Something the scan was asked to read and could not: the run did not do its whole job.
+            executionSuccessful: !result.summary.incomplete,
+            toolExecutionNotifications: [
+              ...result.summary.unread.map((item) => unreadNotification(item, prefix)),
+              ...[...result.summary.warnings, ...(limitWarning ? [limitWarning] : [])].map((warning) => ({
+                level: 'warning',
+                message: { text: warning },
+              })),
+            ],
           },
         ],
         // Described but without a `uri`: the absolute root would tell readers about the machine,
@@ -192,6 +198,21 @@ function formatHelp(rule: RuleInfo): { text: string; markdown: string } {
   return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
 }
 
+/** Where a path is for a consumer: relative to the repository root, an archive entry's archive. */
+function artifactLocation(path: string, prefix: string) {
+  const file = splitArchivePath(path)?.archive ?? path;
+  return { uri: toUriReference(prefix === '' ? file : posix.join(prefix, file)), uriBaseId: SOURCE_ROOT };
+}
+
+/** An error notification per item that could not be read, located at it (the scanned folder itself has no location). */
+function unreadNotification(item: SkippedItem, prefix: string) {
+  return {
+    level: 'error',
+    message: { text: `Could not read ${item.path}: ${unreadReason(item)}` },
+    ...(item.path === './' ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(item.path, prefix) } }] }),
+  };
+}
+
 function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefined, prefix: string, occurrence: number, label: SecretLabel) {
   const inArchive = splitArchivePath(finding.file);
   const region = { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
@@ -207,7 +228,7 @@ function toResult(finding: Finding, ruleId: string, ruleIndex: number | undefine
           // Inside an archive, the archive is the artifact a viewer can open; lines inside an
           // entry would point into compressed bytes, so the entry and its position go in the
           // message and properties instead.
-          artifactLocation: { uri: toUriReference(prefix === '' ? (inArchive?.archive ?? finding.file) : posix.join(prefix, inArchive?.archive ?? finding.file)), uriBaseId: SOURCE_ROOT },
+          artifactLocation: artifactLocation(finding.file, prefix),
           ...(inArchive ? {} : { region }),
         },
       },

@@ -9,6 +9,7 @@ import type { ScanResult, ScanSummary } from '../scan-result.js';
 import { SKIP_REASON_LABELS, type SkippedItem } from '../sources/source.js';
 import { describeCommit } from './commit.js';
 import { formatBytes, formatCount, formatDuration } from './human-units.js';
+import { incompleteHeadline, unreadLines } from './incomplete.js';
 import { printable } from './printable.js';
 import { describeVerification, verificationRank } from './verification.js';
 import { secretLabels, type SecretLabel } from './secret-label.js';
@@ -43,6 +44,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const sections = [...groupByFile(ordered)].map(([file, findings]) => formatFileGroup(file, findings, labelOf, style));
   sections.push(formatSummary(result.summary, result.findings, options, style));
   if (result.summary.mode === 'staged' && result.findings.length > 0) sections.push(formatCommitBlocked(style));
+  else if (result.summary.mode === 'staged' && result.summary.incomplete) sections.push(formatCommitBlockedUnread(style));
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -57,6 +59,15 @@ function formatCommitBlocked(style: ChalkInstance): string {
     '       or unstage the file with `git restore --staged <file>`. Rotate any key that was real.',
     '  False positive? Add the comment `keyguard:allow` on that line, or list the path in .keyguardignore.',
     '  `git commit --no-verify` skips this check; the key would then be in history for good.',
+  ].join('\n');
+}
+
+/** The hook also blocks a commit it could not read whole: a blob it cannot see may add a key. */
+function formatCommitBlockedUnread(style: ChalkInstance): string {
+  return [
+    style.bold.red('✖ Commit blocked: some staged files could not be read, so keyguard cannot tell whether they add secrets.'),
+    '  Fix: check the repository with `git fsck`, then `git add` the files again.',
+    '  `git commit --no-verify` skips this check.',
   ].join('\n');
 }
 
@@ -127,6 +138,7 @@ function formatSummary(summary: ScanSummary, findings: readonly Finding[], optio
   const belowThreshold = options.failOn === undefined ? null : failOnNote(summary, options.failOn);
   return [
     formatHeadline(summary, style),
+    ...formatIncomplete(summary, verbose, style),
     ...formatVerified(findings, style),
     ...(belowThreshold === null ? [] : [belowThreshold]),
     formatScanned(summary),
@@ -137,11 +149,19 @@ function formatSummary(summary: ScanSummary, findings: readonly Finding[], optio
 }
 
 function formatHeadline(summary: ScanSummary, style: ChalkInstance): string {
-  if (summary.findings === 0) return style.green('✔ No secrets found');
+  // An incomplete scan is no all-clear: what could not be read may hold keys.
+  if (summary.findings === 0) return summary.incomplete ? 'No secrets found in what could be read' : style.green('✔ No secrets found');
   const bySeverity = MOST_SEVERE_FIRST.filter((severity) => summary.bySeverity[severity] > 0).map((severity) =>
     SEVERITY_STYLES[severity](style)(`${summary.bySeverity[severity]} ${severity}`),
   );
   return `${style.red.bold('✖')} ${style.bold(formatCount(summary.findings, 'finding'))}: ${bySeverity.join(', ')}`;
+}
+
+/** What could not be read, by name (all of it with --verbose), under the headline. */
+function formatIncomplete(summary: ScanSummary, verbose: boolean, style: ChalkInstance): string[] {
+  const headline = incompleteHeadline(summary);
+  if (headline === null) return [];
+  return [style.bold.red(`✖ ${headline}`), ...unreadLines(summary, verbose).map((line) => `  ${line}`)];
 }
 
 /** Findings below --fail-on are reported but pass the run; say so, or a red headline with exit 0 puzzles. */

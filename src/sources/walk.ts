@@ -13,6 +13,7 @@ export type IgnoredBy = 'gitignore' | 'keyguardignore';
 export interface WalkOptions {
   /** Scan ignored build output that ships to browsers (src/build-output.ts) anyway. */
   buildOutput: boolean;
+  /** A folder that could not be read (its error code): nothing in it was scanned. */
   onUnreadable(path: string, code: string): void;
   /** An ignored file, or an ignored folder that was not entered at all. */
   onIgnored(path: string, isDirectory: boolean, by: IgnoredBy): void;

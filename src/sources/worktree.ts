@@ -188,20 +188,20 @@ export class WorktreeSource implements Source {
     const trackedSet = new Set(this.tracked);
     const walkOptions: WalkOptions = {
       buildOutput: this.options.buildOutput !== false,
-      onUnreadable: (path, code) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'unreadable', detail: code }),
+      // A folder is listed with a trailing `/`, the scan root as `./`.
+      onUnreadable: (path, code) => this.stats.skipped.push({ path: `${this.toRootPath(path) || '.'}/`, reason: 'unreadable', detail: code }),
       // A tracked file is scanned below whatever .gitignore says, so it is not reported as skipped.
       onIgnored: (path, isDirectory, by) => {
         if (by === 'keyguardignore' || isDirectory || !trackedSet.has(path)) this.skipIgnored(path, isDirectory, by);
       },
       onNotAFile: (path) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'not-a-file' }),
     };
-    const { onUnreadable } = walkOptions;
     for (const target of this.options.targets) {
       let isDirectory: boolean;
       try {
         isDirectory = statSync(target).isDirectory();
       } catch (error) {
-        onUnreadable(target, (error as NodeJS.ErrnoException).code ?? 'EIO');
+        this.stats.skipped.push({ path: this.toRootPath(target), reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EIO' });
         continue;
       }
       for (const { absolutePath } of this.filesOf(target, isDirectory, walkOptions)) {

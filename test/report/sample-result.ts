@@ -165,6 +165,8 @@ export function sampleSummary(findings: Finding[], overrides: Partial<ScanSummar
     suppressed: { inline: 0, config: 0, baseline: 0 },
     durationMs: 1530,
     warnings: ['shallow clone: history before 2024-04-01 was not scanned'],
+    incomplete: false,
+    unread: [],
     ...overrides,
   };
 }

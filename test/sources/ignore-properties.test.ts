@@ -1,0 +1,96 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IgnoreRules } from '../../src/sources/ignore-rules.js';
+import { walk } from '../../src/sources/walk.js';
+import { makeTempDir, removeTestRepos, runGitIn, writeFileIn } from '../helpers/git-repo.js';
+
+afterAll(removeTestRepos);
+
+/**
+ * The walk's ignore logic against git itself: for random files and random ignore patterns (in
+ * .git/info/exclude, the top .gitignore and a subfolder's), the files the walk yields are exactly
+ * the untracked files `git ls-files --others --exclude-standard` lists. The same patterns in
+ * .keyguardignore files instead must leave out the same files, since .keyguardignore follows
+ * gitignore syntax. One real repository, rewritten for each run; few runs, each costs a git process.
+ */
+describe('ignore rules agree with git', () => {
+  const FILES = ['x.txt', 'y.js', '.env', 'z', 'a/x.txt', 'a/y.js', 'a/.env', 'a/b/z', 'a/b/x.txt', 'b/x.txt', 'b/a/y.js', 'c/.env', 'a/c/z.txt', 'c/b/a/x.txt', 'd e/#f.txt'];
+  const SEGMENTS = ['a', 'b', 'c', 'z', '*', '**', 'x.txt', '*.txt', 'y.*', '?', '[ab]', '[!a]', '.env', '*.js', 'z*', 'd e', '\\#f.txt'];
+  const pattern = (negations: boolean) =>
+    fc
+      .tuple(negations ? fc.boolean() : fc.constant(false), fc.constantFrom('', '/'), fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', '/'))
+      .map(([negated, anchor, segments, slash]) => `${negated ? '!' : ''}${anchor}${segments.join('/')}${slash}`);
+  const patterns = (negations: boolean) =>
+    fc.array(fc.oneof({ weight: 8, arbitrary: pattern(negations) }, { weight: 1, arbitrary: fc.constantFrom('', '# comment', '*.txt ') }), { maxLength: 5 });
+  // Negations only where no deeper level can re-include a folder a shallower one excludes: that
+  // case is a known divergence from git (the it.fails case below).
+  const scenario = fc.oneof(
+    fc.record({ files: fc.subarray(FILES, { minLength: 1 }), exclude: patterns(true), top: patterns(false), inA: patterns(false) }),
+    fc.record({ files: fc.subarray(FILES, { minLength: 1 }), exclude: fc.constant<string[]>([]), top: patterns(true), inA: fc.constant<string[]>([]) }),
+  );
+
+  const dir = makeTempDir('keyguard-ignore-');
+  const home = makeTempDir('keyguard-ignore-home-');
+  // No user-wide excludes file (HOME, XDG) may add patterns of its own.
+  const git = (...args: string[]) => runGitIn(dir, args, { HOME: home, XDG_CONFIG_HOME: home });
+  git('init', '-q');
+
+  /** Empties the work tree (keeping .git) and lays out one scenario, its patterns in files named `ignoreFile`. */
+  function layOut({ files, exclude, top, inA }: { files: readonly string[]; exclude: readonly string[]; top: readonly string[]; inA: readonly string[] }, ignoreFile: string): void {
+    for (const name of ['x.txt', 'y.js', '.env', 'z', 'a', 'b', 'c', 'd e', '.gitignore', '.keyguardignore']) rmSync(join(dir, name), { recursive: true, force: true });
+    for (const file of files) writeFileIn(dir, file, 'content\n');
+    mkdirSync(join(dir, '.git', 'info'), { recursive: true });
+    writeFileSync(join(dir, '.git', 'info', 'exclude'), ignoreFile === '.gitignore' ? exclude.join('\n') : '');
+    writeFileIn(dir, ignoreFile, top.join('\n'));
+    writeFileIn(dir, join('a', ignoreFile), inA.join('\n'));
+  }
+
+  function walked(): string[] {
+    const rules = IgnoreRules.fromInfoExclude(join(dir, '.git'), dir);
+    const noop = () => {};
+    const files = walk(dir, rules, { buildOutput: false, onUnreadable: noop, onIgnored: noop, onNotAFile: noop });
+    return [...files].map((file) => relative(dir, file.absolutePath).split(sep).join('/')).sort();
+  }
+
+  function gitSays(): string[] {
+    return git('ls-files', '-z', '--others', '--exclude-standard').split('\0').filter(Boolean).sort();
+  }
+
+  it('walks exactly the files git does not ignore', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        layOut(s, '.gitignore');
+        expect(walked()).toEqual(gitSays());
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  // Known divergence, found by the property above: each ignore file is asked about a path through
+  // the `ignore` package, which also answers "ignored" when the path's folder matches in that same
+  // file, while git lets a deeper ignore file re-include the folder (`!**/` in a/.gitignore
+  // re-includes a/c, which .git/info/exclude's `a/?` excludes) and then judges a/c/z.txt by its own
+  // name. keyguard skips the file git would list. Fixing it needs a per-file match of the path
+  // alone, which `ignore` does not offer publicly. When fixed, this test fails: make it an `it`.
+  it.fails('re-includes a folder that a deeper ignore file un-ignores, as git does', () => {
+    layOut({ files: ['a/c/z.txt', 'x.txt'], exclude: ['a/?'], top: [], inA: ['!**/'] }, '.gitignore');
+    expect(gitSays()).toContain('a/c/z.txt');
+    expect(walked()).toEqual(gitSays());
+  });
+
+  it('leaves out the same files when the patterns are in .keyguardignore files', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        // info/exclude has no .keyguardignore twin: its patterns (with their negations) go to the top file.
+        const moved = { ...s, exclude: [], top: [...s.exclude, ...s.top] };
+        layOut(moved, '.gitignore');
+        const expected = gitSays().map((file) => file.replace(/(^|\/)\.gitignore$/, '$1.keyguardignore'));
+        layOut(moved, '.keyguardignore');
+        expect(walked()).toEqual(expected.sort());
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
