@@ -7,6 +7,7 @@ import type { RawFinding } from '../finding/raw-finding.js';
 import { isEnvFile } from '../hygiene/env-files.js';
 import { publishedEnvFileFinding } from '../hygiene/published-env-file.js';
 import type { Chunk } from './chunk.js';
+import type { FileTask } from '../content/file-task.js';
 import type { IgnoreChoice } from './ignore-rules.js';
 import type { Source } from './source.js';
 import { WorktreeSource } from './worktree.js';
@@ -84,7 +85,7 @@ export class PackSource implements Source {
     return this.files.stats;
   }
 
-  chunks(): AsyncIterable<Chunk> {
+  chunks(): AsyncIterable<Chunk | FileTask> {
     return this.files.chunks();
   }
 

@@ -1,4 +1,5 @@
 import type { Chunk } from './chunk.js';
+import type { FileTask } from '../content/file-task.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 
 /**
@@ -46,13 +47,14 @@ export interface SourceStats {
 }
 
 /**
- * Where content comes from. `chunks()` yields what to run the detector on; `hygieneFindings()`
+ * Where content comes from. `chunks()` yields what to run the detector on: chunks, or files to be
+ * read where the detector runs (content/file-task.ts); `hygieneFindings()`
  * yields findings that need no detector (a tracked .env file, a .gitignore gap) and is called
  * after `chunks()` is exhausted, so a source may collect what it needs while yielding.
  */
 export interface Source {
   readonly stats: SourceStats;
-  chunks(): AsyncIterable<Chunk>;
+  chunks(): AsyncIterable<Chunk | FileTask>;
   hygieneFindings(): Promise<RawFinding[]>;
 }
 
