@@ -76,7 +76,7 @@ function openRegular(absolutePath: string, flags: number, maxFileSize: number | 
     }
     // Not from Buffer's shared pool: a buffer that owns its memory can be handed to a detection
     // worker without a copy (see detect/engine.ts).
-    const content = scratch ? scratch.take(stats.size) : Buffer.allocUnsafeSlow(stats.size);
+    const content = scratch && stats.size <= SCRATCH_MAX_BYTES ? scratch.take(stats.size) : Buffer.allocUnsafeSlow(stats.size);
     const bytes = readInto(fd, content);
     return { item: { bytes, size: bytes.length, file: absolutePath } };
   } catch (error) {
@@ -97,6 +97,9 @@ function readInto(fd: number, content: Buffer): Buffer {
   return filled === content.length ? content : content.subarray(0, filled);
 }
 
+/** Bigger files get a buffer of their own, so each thread's scratch buffer stays small for the rest of the scan. */
+const SCRATCH_MAX_BYTES = 1024 * 1024;
+
 /**
  * One buffer that file after file is read into, on a thread that scans each file before reading
  * the next: no allocation, and no garbage, per file.
@@ -106,7 +109,7 @@ export class ScratchBuffer {
 
   /** The first `size` bytes of the buffer, grown as needed; valid until the next call. */
   take(size: number): Buffer {
-    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, Math.min(WINDOW_BYTES, this.buffer.length * 2)));
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
     return this.buffer.subarray(0, size);
   }
 }
