@@ -16,7 +16,7 @@ export interface FileTaskRequest {
   /** Path shown in findings. */
   path: string;
   absolutePath: string;
-  content: ContentOptions;
+  contentOptions: ContentOptions;
 }
 
 export interface FileTask extends FileTaskRequest {
@@ -37,8 +37,8 @@ export function isFileTask(input: Chunk | FileTaskRequest): input is FileTaskReq
 }
 
 /** The plain-data part of a task, for postMessage. */
-export function taskRequest({ path, absolutePath, content }: FileTaskRequest): FileTaskRequest {
-  return { path, absolutePath, content };
+export function taskRequest({ path, absolutePath, contentOptions }: FileTaskRequest): FileTaskRequest {
+  return { path, absolutePath, contentOptions };
 }
 
 /**
@@ -49,11 +49,11 @@ export function taskRequest({ path, absolutePath, content }: FileTaskRequest): F
 export async function runFileTask(task: FileTaskRequest, detect: (chunk: Chunk) => RawFinding[], scratch: ScratchBuffer): Promise<FileTaskOutcome> {
   const stats = emptyStats();
   const findings: RawFinding[] = [];
-  const opened = openListedFile(task.absolutePath, task.content.maxFileSize, scratch);
+  const opened = openListedFile(task.absolutePath, task.contentOptions.maxFileSize, scratch);
   if ('skipped' in opened) {
     return { findings, stats: { skipped: [{ path: task.path, ...opened.skipped }] } };
   }
-  const stage = new ContentStage(task.content, stats);
+  const stage = new ContentStage(task.contentOptions, stats);
   const item: ContentItem = { path: task.path, ...opened.item };
   const whole = stage.wholeText(item);
   if (whole) return { findings: detect(whole), stats: withoutEmptyParts(stats) };

@@ -5,14 +5,11 @@ import type { Worker } from 'node:worker_threads';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
-import type { Chunk } from '../sources/chunk.js';
 import { ScratchBuffer } from '../sources/read-file.js';
+import type { SourceItem } from '../sources/source.js';
 import { isFileTask, runFileTask, taskRequest, type FileTask } from '../content/file-task.js';
 import { Detector } from './detector.js';
 import type { BatchReply, BatchRequest, WorkerSetup } from './worker.js';
-
-/** What a source hands the engine: bytes to scan, or a file to read and scan where detection runs. */
-export type DetectionInput = Chunk | FileTask;
 
 /** Findings of one chunk, with the chunk's position in the source's order. */
 export interface OrderedFindings {
@@ -97,7 +94,7 @@ export class DetectionEngine {
    * Scans `input` now or queues it for a worker; resolves when more input may be pushed. A file
    * task's outcome is settled when its findings are in, in no particular order.
    */
-  async push(input: DetectionInput): Promise<void> {
+  async push(input: SourceItem): Promise<void> {
     const order = this.order++;
     if (this.workers === null && !(this.shouldGoParallel() && (await this.startWorkers()))) {
       if (isFileTask(input)) {

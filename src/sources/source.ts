@@ -46,15 +46,17 @@ export interface SourceStats {
   fileFindings: RawFinding[];
 }
 
+/** What a source yields: chunks, or files a walk listed, read where the detector runs (content/file-task.ts). */
+export type SourceItem = Chunk | FileTask;
+
 /**
- * Where content comes from. `chunks()` yields what to run the detector on: chunks, or files to be
- * read where the detector runs (content/file-task.ts); `hygieneFindings()`
+ * Where content comes from. `chunks()` yields what to run the detector on; `hygieneFindings()`
  * yields findings that need no detector (a tracked .env file, a .gitignore gap) and is called
  * after `chunks()` is exhausted, so a source may collect what it needs while yielding.
  */
-export interface Source {
+export interface Source<Item extends SourceItem = Chunk> {
   readonly stats: SourceStats;
-  chunks(): AsyncIterable<Chunk | FileTask>;
+  chunks(): AsyncIterable<Item>;
   hygieneFindings(): Promise<RawFinding[]>;
 }
 

@@ -13,7 +13,7 @@ import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules
 import { pathInside } from './path-inside.js';
 import { OrderedStats } from './ordered-stats.js';
 import { openScannable } from './read-file.js';
-import { emptyStats, type SkippedItem, type Source, type SourceStats } from './source.js';
+import { emptyStats, type SkippedItem, type Source, type SourceItem, type SourceStats } from './source.js';
 import { walk, type IgnoredBy, type WalkOptions } from './walk.js';
 
 export interface WorktreeOptions {
@@ -123,7 +123,7 @@ class KeyguardExemptions {
  * it, ignored build output that ships to browsers (walk.ts), and whatever the user named. What
  * ignore rules kept out is listed in stats.skipped: an ignored folder once, with a trailing `/`.
  */
-export class WorktreeSource implements Source {
+export class WorktreeSource implements Source<SourceItem> {
   readonly stats: SourceStats = emptyStats();
   private readonly repo: RepoLocation | null;
   private tracked: string[] = [];
@@ -197,10 +197,10 @@ export class WorktreeSource implements Source {
   private fileTask(absolutePath: string): FileTask {
     this.noteEnvFile(absolutePath);
     const position = this.ordered.take();
-    return { path: this.toRootPath(absolutePath), absolutePath, content: this.options.content, settle: (stats) => this.ordered.add(position, stats) };
+    return { path: this.toRootPath(absolutePath), absolutePath, contentOptions: this.options.content, settle: (stats) => this.ordered.add(position, stats) };
   }
 
-  async *chunks(): AsyncIterable<Chunk | FileTask> {
+  async *chunks(): AsyncIterable<SourceItem> {
     if (this.repo) {
       const output = await gitStdout(this.repo.worktree, ['ls-files', '-z', '--cached']);
       this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
