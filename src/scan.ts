@@ -5,7 +5,7 @@ import { DetectionEngine } from './detect/engine.js';
 import { loadRegistry } from './rules/registry.js';
 import type { KeyguardConfig } from './config/types.js';
 import type { ScanMode, ScanResult } from './scan-result.js';
-import type { Source } from './sources/source.js';
+import type { Source, SourceItem } from './sources/source.js';
 import type { ContentOptions } from './content/item.js';
 import { TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
@@ -123,7 +123,7 @@ export function scanRoot(paths: readonly string[]): string {
   return process.cwd();
 }
 
-async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, content: ContentOptions): Promise<Source> {
+async function openSource(mode: ScanMode, root: string, targets: string[], options: ScanOptions, content: ContentOptions): Promise<Source<SourceItem>> {
   switch (mode) {
     case 'history': {
       const { historySource } = await import('./sources/history.js');

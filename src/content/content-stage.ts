@@ -41,6 +41,11 @@ function errorDetail(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
 }
 
+/** Where a chunk of `item` came from: everything a chunk carries but its bytes. */
+function chunkBase(item: ContentItem): Omit<Chunk, 'content'> {
+  return { path: item.path, ...(item.commit && { commit: item.commit }), ...(item.onlyLines && { onlyLines: item.onlyLines }), ...(item.alsoAt && { alsoAt: item.alsoAt }) };
+}
+
 /** Key files are small; a bigger .p12 is not worth parsing. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
@@ -53,6 +58,21 @@ export class ContentStage {
   /** The chunks of one item; skips and warnings go to the source's stats. */
   async *chunks(item: ContentItem): AsyncGenerator<Chunk> {
     yield* this.handle(item, TOP);
+  }
+
+  /**
+   * The one chunk of `item` when it is whole text that fits one window, as most files are; null
+   * when it needs more than that (chunks() then handles it, sniffing it again: rare, and cheap next
+   * to what such items cost). Synchronous: a file scan does without the async generators below.
+   */
+  wholeText(item: ContentItem): Chunk | null {
+    const { bytes } = item;
+    const { maxFileSize } = this.options;
+    if (!Buffer.isBuffer(bytes) || bytes.length > WINDOW_BYTES || (maxFileSize !== null && item.size !== undefined && item.size > maxFileSize)) return null;
+    if (sniff(bytes) !== 'text') return null;
+    this.stats.filesScanned++;
+    this.stats.bytesScanned += bytes.length;
+    return { ...chunkBase(item), content: bytes };
   }
 
   private skip(item: ContentItem, reason: SkippedItem['reason'], detail?: string): void {
@@ -97,7 +117,7 @@ export class ContentStage {
     }
     // Counted before yielding: a yielded buffer may move to a detection worker and read as empty here.
     const wholeLength = Buffer.isBuffer(item.bytes) ? item.bytes.length : null;
-    const base = { path: item.path, ...(item.commit && { commit: item.commit }), ...(item.onlyLines && { onlyLines: item.onlyLines }), ...(item.alsoAt && { alsoAt: item.alsoAt }) };
+    const base = chunkBase(item);
     if (Buffer.isBuffer(text) && text.length <= WINDOW_BYTES) {
       yield { ...base, content: text };
     } else {

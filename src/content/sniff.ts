@@ -42,6 +42,19 @@ const BINARY_MAGIC: readonly (readonly [offset: number, bytes: readonly number[]
   [4, [0x66, 0x74, 0x79, 0x70]], // MP4 / MOV / HEIC ("ftyp")
 ];
 
+/** The signatures at offset 0 by their first byte, so most files are compared with none of them. */
+const MAGIC_AT_START = new Map<number, (readonly number[])[]>();
+for (const [offset, bytes] of BINARY_MAGIC) {
+  if (offset === 0) MAGIC_AT_START.set(bytes[0]!, [...(MAGIC_AT_START.get(bytes[0]!) ?? []), bytes]);
+}
+/** The others (MP4's "ftyp" at offset 4), compared for every file. */
+const MAGIC_ELSEWHERE = BINARY_MAGIC.filter(([offset]) => offset !== 0);
+
+function hasBinaryMagic(sample: Uint8Array): boolean {
+  if (MAGIC_ELSEWHERE.some(([offset, bytes]) => startsWith(sample, offset, bytes))) return true;
+  return MAGIC_AT_START.get(sample[0]!)?.some((bytes) => startsWith(sample, 0, bytes)) === true;
+}
+
 /** Above this share of NUL bytes the content is binary. */
 const NUL_SHARE = 0.01;
 /** Control bytes and bytes that are not UTF-8 (compressed or encrypted data has ~50 %). */
@@ -139,7 +152,7 @@ export function sniff(content: Uint8Array): ContentKind {
   if (isZip(sample)) return 'zip';
   if (startsWith(sample, 0, [0x1f, 0x8b])) return 'gzip';
   if (isTar(sample)) return 'tar';
-  if (BINARY_MAGIC.some(([offset, bytes]) => startsWith(sample, offset, bytes))) return 'binary';
+  if (hasBinaryMagic(sample)) return 'binary';
   // Nearly every file: no NUL and valid UTF-8 is text, checked natively without a byte loop.
   if (!sample.includes(0) && isUtf8(withoutCutSequence(sample))) return 'text';
   const utf16 = utf16Kind(sample);

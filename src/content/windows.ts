@@ -28,7 +28,8 @@ class Position {
   advance(bytes: Uint8Array): void {
     const lastBreak = bytes.lastIndexOf(0x0a);
     if (lastBreak !== -1) {
-      for (let i = 0; i <= lastBreak; i++) if (bytes[i] === 0x0a) this.line++;
+      // Native searches from break to break: minified code and source maps have few, long lines.
+      for (let at = bytes.indexOf(0x0a); at !== -1 && at <= lastBreak; at = bytes.indexOf(0x0a, at + 1)) this.line++;
       this.column = 0;
     }
     for (let i = lastBreak + 1; i < bytes.length; i++) {

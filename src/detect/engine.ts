@@ -5,9 +5,11 @@ import type { Worker } from 'node:worker_threads';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
-import type { Chunk } from '../sources/chunk.js';
+import { ScratchBuffer } from '../sources/read-file.js';
+import type { SourceItem } from '../sources/source.js';
+import { isFileTask, runFileTask, taskRequest, type FileTask } from '../content/file-task.js';
 import { Detector } from './detector.js';
-import type { BatchRequest, WorkerSetup } from './worker.js';
+import type { BatchReply, BatchRequest, WorkerSetup } from './worker.js';
 
 /** Findings of one chunk, with the chunk's position in the source's order. */
 export interface OrderedFindings {
@@ -34,14 +36,23 @@ interface PendingBatch {
   resolve: () => void;
 }
 
+interface SentBatch {
+  orders: number[];
+  /** The file task behind each item, null for a chunk: its outcome is settled on this thread. */
+  tasks: (FileTask | null)[];
+  worker: Worker;
+}
+
 /**
  * The chunk buffers that can move to a worker instead of being copied: those that own their whole
  * ArrayBuffer (not a slice of Buffer's shared pool, which other buffers still use). The main
  * thread never reads a chunk again after queueing it, so moving halves the peak memory of a scan.
  */
-function ownedBuffers(chunks: readonly Chunk[]): ArrayBuffer[] {
+function ownedBuffers(items: BatchRequest['items']): ArrayBuffer[] {
   const owned = new Set<ArrayBuffer>();
-  for (const { content } of chunks) {
+  for (const item of items) {
+    if (isFileTask(item)) continue;
+    const { content } = item;
     const buffer = content.buffer;
     if (buffer instanceof ArrayBuffer && content.byteOffset === 0 && content.byteLength === buffer.byteLength && content.byteLength > 0) {
       owned.add(buffer);
@@ -61,11 +72,14 @@ export class DetectionEngine {
   private workers: Worker[] | null = null;
   private inlineBytes = 0;
   private order = 0;
-  private batch: Chunk[] = [];
+  private batch: BatchRequest['items'] = [];
   private batchOrders: number[] = [];
+  private batchTasks: (FileTask | null)[] = [];
   private batchBytes = 0;
   private nextBatch = 0;
-  private readonly inFlight = new Map<number, { orders: number[]; worker: Worker }>();
+  private readonly inFlight = new Map<number, SentBatch>();
+  /** Small files read inline land here (runFileTask). */
+  private readonly scratch = new ScratchBuffer();
   private waiting: PendingBatch | null = null;
   private failure: Error | null = null;
 
@@ -76,17 +90,29 @@ export class DetectionEngine {
     this.inline = new Detector(compileRules(definitions));
   }
 
-  /** Scans `chunk` now or queues it for a worker; resolves when more input may be pushed. */
-  async push(chunk: Chunk): Promise<void> {
+  /**
+   * Scans `input` now or queues it for a worker; resolves when more input may be pushed. A file
+   * task's outcome is settled when its findings are in, in no particular order.
+   */
+  async push(input: SourceItem): Promise<void> {
     const order = this.order++;
     if (this.workers === null && !(this.shouldGoParallel() && (await this.startWorkers()))) {
-      this.inlineBytes += chunk.content.length;
-      this.results.push({ order, findings: this.inline.detect(chunk) });
+      if (isFileTask(input)) {
+        const { findings, stats } = await runFileTask(input, (chunk) => this.inline.detect(chunk), this.scratch);
+        this.inlineBytes += stats.bytesScanned ?? 0;
+        this.results.push({ order, findings });
+        input.settle(stats);
+      } else {
+        this.inlineBytes += input.content.length;
+        this.results.push({ order, findings: this.inline.detect(input) });
+      }
       return;
     }
-    this.batch.push(chunk);
+    // A file task's bytes are unknown until a worker reads it; it is counted by BATCH_FILES alone.
+    this.batch.push(isFileTask(input) ? taskRequest(input) : input);
+    this.batchTasks.push(isFileTask(input) ? input : null);
     this.batchOrders.push(order);
-    this.batchBytes += chunk.content.length;
+    if (!isFileTask(input)) this.batchBytes += input.content.length;
     if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_FILES) await this.flush();
   }
 
@@ -116,10 +142,13 @@ export class DetectionEngine {
   private startWorker(WorkerThread: typeof Worker): Worker {
     const setup: WorkerSetup = { rules: this.definitions };
     const worker = new WorkerThread(WORKER_FILE, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.on('message', (reply: { batch: number; findings: RawFinding[][] }) => {
-      const sent = this.inFlight.get(reply.batch);
+    worker.on('message', (reply: BatchReply) => {
+      const sent = this.inFlight.get(reply.batch)!;
       this.inFlight.delete(reply.batch);
-      reply.findings.forEach((findings, index) => this.results.push({ order: sent!.orders[index]!, findings }));
+      reply.results.forEach(({ findings, stats }, index) => {
+        this.results.push({ order: sent.orders[index]!, findings });
+        if (stats) sent.tasks[index]!.settle(stats);
+      });
       this.wake();
     });
     worker.on('error', (error) => {
@@ -153,11 +182,12 @@ export class DetectionEngine {
     while (this.inFlight.size >= workers.length * IN_FLIGHT_PER_WORKER && !this.failure) await this.settle();
     if (this.failure) throw this.failure;
     const worker = this.leastBusy(workers);
-    const request: BatchRequest = { batch: this.nextBatch++, chunks: this.batch };
-    this.inFlight.set(request.batch, { orders: this.batchOrders, worker });
+    const request: BatchRequest = { batch: this.nextBatch++, items: this.batch };
+    this.inFlight.set(request.batch, { orders: this.batchOrders, tasks: this.batchTasks, worker });
     worker.postMessage(request, ownedBuffers(this.batch));
     this.batch = [];
     this.batchOrders = [];
+    this.batchTasks = [];
     this.batchBytes = 0;
   }
 }

@@ -1,12 +1,15 @@
 /**
- * A detection worker: compiles the rules once, then turns batches of Chunks into Findings. The
- * main thread keeps doing the I/O (walking, reading, git streams) while workers use the other
- * cores for the regex work.
+ * A detection worker: compiles the rules once, then turns batches of Chunks into Findings. Files
+ * come by path (content/file-task.ts): the worker reads them and runs the content stage itself, so
+ * reads use every core; the main thread walks and feeds it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { isFileTask, runFileTask, type FileTaskOutcome, type FileTaskRequest } from '../content/file-task.js';
+import type { RawFinding } from '../finding/raw-finding.js';
 import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
+import { ScratchBuffer } from '../sources/read-file.js';
 import { Detector } from './detector.js';
 
 export interface WorkerSetup {
@@ -15,17 +18,35 @@ export interface WorkerSetup {
 
 export interface BatchRequest {
   batch: number;
-  chunks: Chunk[];
+  items: (Chunk | FileTaskRequest)[];
+}
+
+export interface BatchReply {
+  batch: number;
+  /** One per item; `stats` only for a file task. */
+  results: { findings: RawFinding[]; stats?: FileTaskOutcome['stats'] }[];
 }
 
 const { rules } = workerData as WorkerSetup;
 const detector = new Detector(compileRules(rules));
+const scratch = new ScratchBuffer();
 
+function detect(chunk: Chunk): RawFinding[] {
+  // Structured clone turns Buffers into plain Uint8Arrays; the detector needs Buffer methods.
+  const bytes: Uint8Array = chunk.content;
+  const content = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return detector.detect({ ...chunk, content });
+}
+
+async function answer(request: BatchRequest): Promise<void> {
+  const results: BatchReply['results'] = [];
+  for (const item of request.items) results.push(isFileTask(item) ? await runFileTask(item, detect, scratch) : { findings: detect(item) });
+  const reply: BatchReply = { batch: request.batch, results };
+  parentPort!.postMessage(reply);
+}
+
+// One batch at a time, in order: file tasks share the scratch buffer, and memory stays bounded.
+let queue = Promise.resolve();
 parentPort!.on('message', (request: BatchRequest) => {
-  const findings = request.chunks.map((chunk) => {
-    // Structured clone turns Buffers into plain Uint8Arrays; the detector needs Buffer methods.
-    const content = Buffer.from(chunk.content.buffer, chunk.content.byteOffset, chunk.content.byteLength);
-    return detector.detect({ ...chunk, content });
-  });
-  parentPort!.postMessage({ batch: request.batch, findings });
+  queue = queue.then(() => answer(request));
 });

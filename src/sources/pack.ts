@@ -6,9 +6,8 @@ import { KeyguardError, UsageError } from '../errors.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { isEnvFile } from '../hygiene/env-files.js';
 import { publishedEnvFileFinding } from '../hygiene/published-env-file.js';
-import type { Chunk } from './chunk.js';
 import type { IgnoreChoice } from './ignore-rules.js';
-import type { Source } from './source.js';
+import type { Source, SourceItem } from './source.js';
 import { WorktreeSource } from './worktree.js';
 
 export interface PackOptions {
@@ -67,7 +66,7 @@ export async function packFileList(dir: string): Promise<string[]> {
  * file of a tree scan (ignore files play no part, npm has already applied its own), plus an
  * `env-file-published` finding for every env file in the list.
  */
-export class PackSource implements Source {
+export class PackSource implements Source<SourceItem> {
   private readonly files: WorktreeSource;
 
   constructor(
@@ -84,7 +83,7 @@ export class PackSource implements Source {
     return this.files.stats;
   }
 
-  chunks(): AsyncIterable<Chunk> {
+  chunks(): AsyncIterable<SourceItem> {
     return this.files.chunks();
   }
 

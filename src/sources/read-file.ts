@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ByteStream } from '../content/byte-stream.js';
 import { readFifo } from '../content/fifo.js';
 import type { ContentItem } from '../content/item.js';
@@ -9,6 +9,13 @@ export type OpenResult = { item: Omit<ContentItem, 'path'> } | { skipped: Omit<S
 
 /** Pieces a big file is read in. */
 const READ_PIECE_BYTES = 1024 * 1024;
+
+/**
+ * Open flags for a file a folder walk listed as a regular file, in case it was swapped since:
+ * a FIFO put in its place is not waited on (O_NONBLOCK), a symbolic link is not followed
+ * (O_NOFOLLOW: it reads as unreadable, ELOOP). Both are 0 where the platform lacks them.
+ */
+const LISTED_FILE_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -39,37 +46,70 @@ export function openScannable(absolutePath: string, named: boolean, maxFileSize:
     if (named && stats.isCharacterDevice()) return { item: { bytes: new ByteStream(createReadStream(absolutePath, { highWaterMark: READ_PIECE_BYTES })) } };
     return { skipped: { reason: 'not-a-file', detail: specialKind(stats) } };
   }
-  if (maxFileSize !== null && stats.size > maxFileSize) return { skipped: { reason: 'too-large', detail: `${stats.size} bytes, over --max-file-size` } };
-  if (stats.size > WINDOW_BYTES) {
-    const stream = createReadStream(absolutePath, { highWaterMark: READ_PIECE_BYTES });
-    return { item: { bytes: new ByteStream(stream), size: stats.size, file: absolutePath } };
-  }
-  return readWhole(absolutePath);
+  return openRegular(absolutePath, constants.O_RDONLY, maxFileSize, null);
 }
 
-function readWhole(absolutePath: string): OpenResult {
+/**
+ * Opens a file that a folder walk listed as a regular file, with one open and one fstat and no
+ * stat by path (the directory entry already said what it is). `scratch`, when given, receives a
+ * small file's bytes instead of a new buffer: the caller must be done with them before the next
+ * read into it.
+ */
+export function openListedFile(absolutePath: string, maxFileSize: number | null, scratch: ScratchBuffer | null): OpenResult {
+  return openRegular(absolutePath, LISTED_FILE_FLAGS, maxFileSize, scratch);
+}
+
+function openRegular(absolutePath: string, flags: number, maxFileSize: number | null, scratch: ScratchBuffer | null): OpenResult {
   let fd: number;
   try {
-    fd = openSync(absolutePath, 'r');
+    fd = openSync(absolutePath, flags);
   } catch (error) {
     return { skipped: { reason: 'unreadable', detail: errorCode(error) } };
   }
   try {
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { skipped: { reason: 'not-a-file', detail: specialKind(stats) } };
+    if (maxFileSize !== null && stats.size > maxFileSize) return { skipped: { reason: 'too-large', detail: `${stats.size} bytes, over --max-file-size` } };
+    if (stats.size > WINDOW_BYTES) {
+      const stream = createReadStream(absolutePath, { highWaterMark: READ_PIECE_BYTES });
+      return { item: { bytes: new ByteStream(stream), size: stats.size, file: absolutePath } };
+    }
     // Not from Buffer's shared pool: a buffer that owns its memory can be handed to a detection
     // worker without a copy (see detect/engine.ts).
-    const content = Buffer.allocUnsafeSlow(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync(fd, content, filled, size - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    const bytes = filled === size ? content : content.subarray(0, filled);
+    const content = scratch && stats.size <= SCRATCH_MAX_BYTES ? scratch.take(stats.size) : Buffer.allocUnsafeSlow(stats.size);
+    const bytes = readInto(fd, content);
     return { item: { bytes, size: bytes.length, file: absolutePath } };
   } catch (error) {
     return { skipped: { reason: 'unreadable', detail: errorCode(error) } };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Fills `content` from `fd`; fewer bytes when the file shrank since its size was taken. */
+function readInto(fd: number, content: Buffer): Buffer {
+  let filled = 0;
+  while (filled < content.length) {
+    const read = readSync(fd, content, filled, content.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === content.length ? content : content.subarray(0, filled);
+}
+
+/** Bigger files get a buffer of their own, so each thread's scratch buffer stays small for the rest of the scan. */
+const SCRATCH_MAX_BYTES = 1024 * 1024;
+
+/**
+ * One buffer that file after file is read into, on a thread that scans each file before reading
+ * the next: no allocation, and no garbage, per file.
+ */
+export class ScratchBuffer {
+  private buffer = Buffer.allocUnsafeSlow(64 * 1024);
+
+  /** The first `size` bytes of the buffer, grown as needed; valid until the next call. */
+  take(size: number): Buffer {
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
+    return this.buffer.subarray(0, size);
   }
 }

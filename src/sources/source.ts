@@ -1,4 +1,5 @@
 import type { Chunk } from './chunk.js';
+import type { FileTask } from '../content/file-task.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 
 /**
@@ -45,14 +46,17 @@ export interface SourceStats {
   fileFindings: RawFinding[];
 }
 
+/** What a source yields: chunks, or files a walk listed, read where the detector runs (content/file-task.ts). */
+export type SourceItem = Chunk | FileTask;
+
 /**
  * Where content comes from. `chunks()` yields what to run the detector on; `hygieneFindings()`
  * yields findings that need no detector (a tracked .env file, a .gitignore gap) and is called
  * after `chunks()` is exhausted, so a source may collect what it needs while yielding.
  */
-export interface Source {
+export interface Source<Item extends SourceItem = Chunk> {
   readonly stats: SourceStats;
-  chunks(): AsyncIterable<Chunk>;
+  chunks(): AsyncIterable<Item>;
   hygieneFindings(): Promise<RawFinding[]>;
 }
 

@@ -7,11 +7,13 @@ import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
 import { worktreeHygieneFindings } from '../hygiene/gitignore.js';
 import type { Chunk } from './chunk.js';
 import { ContentStage } from '../content/content-stage.js';
+import type { FileTask } from '../content/file-task.js';
 import type { ContentOptions } from '../content/item.js';
 import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
 import { pathInside } from './path-inside.js';
+import { OrderedStats } from './ordered-stats.js';
 import { openScannable } from './read-file.js';
-import { emptyStats, type Source, type SourceStats } from './source.js';
+import { emptyStats, type SkippedItem, type Source, type SourceItem, type SourceStats } from './source.js';
 import { walk, type IgnoredBy, type WalkOptions } from './walk.js';
 
 export interface WorktreeOptions {
@@ -123,26 +125,30 @@ class KeyguardExemptions {
  * it, ignored build output that ships to browsers (walk.ts), and whatever the user named. What
  * ignore rules kept out is listed in stats.skipped: an ignored folder once, with a trailing `/`.
  */
-export class WorktreeSource implements Source {
+export class WorktreeSource implements Source<SourceItem> {
   readonly stats: SourceStats = emptyStats();
   private readonly repo: RepoLocation | null;
   private tracked: string[] = [];
   private readonly envFilesSeen: string[] = [];
   private readonly ignoreChoice: IgnoreChoice;
   private readonly exemptions: KeyguardExemptions;
-  private readonly content: ContentStage;
+  /** Every count and skip goes through here: file tasks settle out of order. */
+  private readonly ordered = new OrderedStats(this.stats);
 
   constructor(private readonly options: WorktreeOptions) {
     this.repo = locateRepo(options.root);
     this.ignoreChoice = options.ignoreRules ?? ALL_IGNORE_RULES;
     this.exemptions = new KeyguardExemptions(options.root, this.repo, this.ignoreChoice);
-    this.content = new ContentStage(options.content, this.stats);
+  }
+
+  private skip(item: SkippedItem): void {
+    this.ordered.add(this.ordered.take(), { skipped: [item] });
   }
 
   /** A folder (with a trailing `/`) or file that ignore rules kept out of the scan, for the summary. */
   private skipIgnored(absolutePath: string, isDirectory: boolean, by: IgnoredBy): void {
     const path = this.toRootPath(absolutePath);
-    this.stats.skipped.push({ path: isDirectory ? `${path}/` : path, reason: by });
+    this.skip({ path: isDirectory ? `${path}/` : path, reason: by });
   }
 
   /**
@@ -166,20 +172,42 @@ export class WorktreeSource implements Source {
     return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
   }
 
-  /** `named`: the user gave this path itself, so a FIFO or /dev/stdin is read rather than skipped. */
-  private async *readChunks(absolutePath: string, named: boolean): AsyncGenerator<Chunk> {
-    if (this.options.isOwnOutput?.(absolutePath)) return;
-    const path = this.toRootPath(absolutePath);
-    if (isEnvFile(absolutePath) || isEnvTemplate(absolutePath)) this.envFilesSeen.push(absolutePath);
-    const opened = openScannable(absolutePath, named, this.options.content.maxFileSize);
-    if ('skipped' in opened) {
-      this.stats.skipped.push({ path, ...opened.skipped });
-      return;
-    }
-    yield* this.content.chunks({ path, ...opened.item });
+  /** The report file this run is about to replace (--output) is never read: see src/fs/report-file.ts. */
+  private isOwnOutput(absolutePath: string): boolean {
+    return this.options.isOwnOutput?.(absolutePath) ?? false;
   }
 
-  async *chunks(): AsyncIterable<Chunk> {
+  private noteEnvFile(absolutePath: string): void {
+    if (isEnvFile(absolutePath) || isEnvTemplate(absolutePath)) this.envFilesSeen.push(absolutePath);
+  }
+
+  /**
+   * A file read here, on the main thread: one the user named (`named`: a FIFO or /dev/stdin is read
+   * rather than skipped) or a tracked file the walk did not list, whose path may lead anywhere, so
+   * it is stat'ed before it is opened.
+   */
+  private async *readChunks(absolutePath: string, named: boolean): AsyncGenerator<Chunk> {
+    const path = this.toRootPath(absolutePath);
+    this.noteEnvFile(absolutePath);
+    const position = this.ordered.take();
+    const stats = emptyStats();
+    try {
+      const opened = openScannable(absolutePath, named, this.options.content.maxFileSize);
+      if ('skipped' in opened) stats.skipped.push({ path, ...opened.skipped });
+      else yield* new ContentStage(this.options.content, stats).chunks({ path, ...opened.item });
+    } finally {
+      this.ordered.add(position, stats);
+    }
+  }
+
+  /** A file the walk listed: read, sniffed and scanned where detection runs (content/file-task.ts). */
+  private fileTask(absolutePath: string): FileTask {
+    this.noteEnvFile(absolutePath);
+    const position = this.ordered.take();
+    return { path: this.toRootPath(absolutePath), absolutePath, contentOptions: this.options.content, settle: (stats) => this.ordered.add(position, stats) };
+  }
+
+  async *chunks(): AsyncIterable<SourceItem> {
     if (this.repo) {
       const output = await gitStdout(this.repo.worktree, ['ls-files', '-z', '--cached']);
       this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
@@ -189,12 +217,12 @@ export class WorktreeSource implements Source {
     const walkOptions: WalkOptions = {
       buildOutput: this.options.buildOutput !== false,
       // A folder is listed with a trailing `/`, the scan root as `./`.
-      onUnreadable: (path, code) => this.stats.skipped.push({ path: `${this.toRootPath(path) || '.'}/`, reason: 'unreadable', detail: code }),
+      onUnreadable: (path, code) => this.skip({ path: `${this.toRootPath(path) || '.'}/`, reason: 'unreadable', detail: code }),
       // A tracked file is scanned below whatever .gitignore says, so it is not reported as skipped.
       onIgnored: (path, isDirectory, by) => {
         if (by === 'keyguardignore' || isDirectory || !trackedSet.has(path)) this.skipIgnored(path, isDirectory, by);
       },
-      onNotAFile: (path) => this.stats.skipped.push({ path: this.toRootPath(path), reason: 'not-a-file' }),
+      onNotAFile: (path) => this.skip({ path: this.toRootPath(path), reason: 'not-a-file' }),
     };
     for (const target of this.options.targets) {
       let isDirectory: boolean;
@@ -205,14 +233,15 @@ export class WorktreeSource implements Source {
         continue;
       }
       for (const { absolutePath } of this.filesOf(target, isDirectory, walkOptions)) {
-        if (visited.has(absolutePath)) continue;
+        if (visited.has(absolutePath) || this.isOwnOutput(absolutePath)) continue;
         visited.add(absolutePath);
-        yield* this.readChunks(absolutePath, !isDirectory);
+        if (isDirectory) yield this.fileTask(absolutePath);
+        else yield* this.readChunks(absolutePath, true);
       }
     }
     // Tracked files that a .gitignore pattern hides: git still commits and pushes them.
     for (const absolutePath of this.tracked) {
-      if (visited.has(absolutePath) || !this.options.targets.some((target) => isInside(absolutePath, target))) continue;
+      if (visited.has(absolutePath) || this.isOwnOutput(absolutePath) || !this.options.targets.some((target) => isInside(absolutePath, target))) continue;
       if (!existsSync(absolutePath)) continue; // deleted in the work tree, not yet committed: nothing to read
       if (this.exemptions.covers(absolutePath)) continue;
       visited.add(absolutePath);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { binaryWith, zip } from '../helpers/archives.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { writeFileIn } from '../helpers/git-repo.js';
 
@@ -144,6 +145,28 @@ describe('keyguard scan of a tree large enough for the worker pool', () => {
     expect(summary.bytesScanned as number).toBeGreaterThan(6 * 1024 * 1024);
     expect(code).toBe(1);
     expect(findings.map(({ file, line }) => ({ file, line }))).toEqual(expected);
+  });
+
+  it('reads, decodes, opens and skips files in the workers as it does on the main thread', () => {
+    // Each text below is over 4 MB, so whichever file the walk meets first is the only one scanned
+    // inline (src/detect/engine.ts): every kind has a copy that a worker reads (content/file-task.ts).
+    // The UTF-16 files are also over one 8 MB window, so they are streamed and windowed there.
+    const filler = 'const value = compute(a, b);\n'.repeat(150_000);
+    const expected: Array<[string, number]> = [];
+    for (const copy of [1, 2]) {
+      write(`utf16-${copy}.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${filler}const k = "${fakeKeys.openaiProject()}";\n`, 'utf16le')]));
+      write(`bundle-${copy}.zip`, zip([{ name: 'config.js', data: `${filler}export const k = "${fakeKeys.openaiProject()}";\n`, store: true }]));
+      write(`image-${copy}.png`, binaryWith([0x89, 0x50, 0x4e, 0x47], 'no key here'));
+      expected.push([`bundle-${copy}.zip!/config.js`, 150_001], [`utf16-${copy}.txt`, 150_001]);
+    }
+    const { code, findings, summary } = scanJson();
+    expect(code).toBe(1);
+    expect(findings.map(({ file, line }) => [file, line])).toEqual(expected.sort());
+    expect(summary.filesScanned).toBe(4);
+    expect((summary.skipped as Array<{ path: string; reason: string }>).map(({ path, reason }) => [path, reason]).sort()).toEqual([
+      ['image-1.png', 'binary'],
+      ['image-2.png', 'binary'],
+    ]);
   });
 
   it('ships the worker next to the bundle chunks that start it', () => {
