@@ -24,7 +24,7 @@ TARBALL="$WORK/$(cd "$ROOT" && npm pack --silent --pack-destination "$WORK" | ta
 CONTENTS="$(tar -tzf "$TARBALL")"
 echo "$CONTENTS" | wc -l | xargs echo "  files in the package:"
 for needed in package/LICENSE package/bin/keyguard.js package/dist/index.js package/dist/index.d.ts \
-  package/dist/bundle/keyguard.js package/dist/bundle/index.cjs package/dist/rules.json package/docs/json-report.schema.json; do
+  package/bin/package.json package/dist/bundle/keyguard.cjs package/dist/bundle/worker.js package/dist/bundle/index.cjs package/dist/rules.json package/docs/json-report.schema.json; do
   echo "$CONTENTS" | grep -qx "$needed" || fail "the package lacks $needed"
 done
 if echo "$CONTENTS" | grep -E '^package/(src|test|bench|rules|fixtures|scripts|\.ci)/'; then
@@ -84,6 +84,9 @@ printf 'export const client = { apiKey: process.env.OPENAI_API_KEY };\n' > clean
 git add clean.js package.json .husky/pre-commit
 git commit -q -m "a clean commit" || fail "the hook refused a clean commit"
 echo "  clean commit: went through ($(git rev-parse --short HEAD))"
+# The hook's scans leave V8's compiled code next to the bundle (bin/keyguard.js), for the next commit.
+[ -s node_modules/keyguard/dist/bundle/keyguard.cjs.cache ] || fail "the hook's scans left no code cache in the installed package"
+echo "  code cache: written by the hook's scan ($(wc -c < node_modules/keyguard/dist/bundle/keyguard.cjs.cache) bytes)"
 
 # Last, so that the checks above run even when this one fails. The hook's commit added no key, so the
 # project holds only its own files and the keyguard package.

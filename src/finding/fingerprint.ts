@@ -1,15 +1,4 @@
-import { createRequire } from 'node:module';
-
-/**
- * node:crypto is required on first use, not imported: loading it costs ~5 ms, and a pre-commit
- * hook on a clean commit (the usual case) creates no finding and needs no hash.
- */
-let crypto: typeof import('node:crypto') | null = null;
-
-function nodeCrypto(): typeof import('node:crypto') {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return crypto;
-}
+import { nodeCrypto } from '../node-crypto.js';
 
 export function sha256Hex(text: string): string {
   return nodeCrypto().createHash('sha256').update(text).digest('hex');

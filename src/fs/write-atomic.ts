@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from '../node-crypto.js';
 
 /**
  * Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export function writeFileAtomic(path: string, content: string | Buffer, newFileMode = 0o644): void {
   const existing = existingMode(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   // `wx`: never follow or reuse something already at the temp path.
   const fd = openSync(temp, 'wx', existing ?? newFileMode);
   try {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { KeyguardError } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 /**
  * Example texts are written as templates so that no file in the repository or the package holds a
@@ -53,7 +53,7 @@ class SeededRandom {
     const ceiling = Math.floor(0x1_0000_0000 / limit) * limit;
     for (;;) {
       if (this.offset + 4 > this.block.length) {
-        this.block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+        this.block = nodeCrypto().createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
         this.offset = 0;
       }
       const value = this.block.readUInt32BE(this.offset);

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { fakeKeys, randomFrom } from '../helpers/fake-keys.js';
@@ -138,10 +137,10 @@ describe('a config file', () => {
   });
 
   it('is validated with ajv, which a run without a config never loads', () => {
+    // The CLI bundle require()s its lazily loaded packages: at exit, Node's module cache lists them.
     const hooks = makeTempDir('keyguard-hooks-');
-    writeFileSync(join(hooks, 'hook.mjs'), "export async function resolve(specifier, context, next) { if (/ajv/.test(specifier)) process.stderr.write('loaded ajv\\n'); return next(specifier, context); }\n");
-    writeFileSync(join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hook.mjs')).href)});\n`);
-    const env = { NODE_OPTIONS: `--import ${pathToFileURL(join(hooks, 'register.mjs')).href}` };
+    writeFileSync(join(hooks, 'probe.cjs'), "process.on('exit', () => { if (Object.keys(require.cache).some((file) => /[\\\\/]node_modules[\\\\/]ajv[\\\\/]/.test(file))) process.stderr.write('loaded ajv\\n'); });\n");
+    const env = { NODE_OPTIONS: `--require ${join(hooks, 'probe.cjs')}` };
     const repo = project();
     expect(runCli(['scan', '.', '-q'], { cwd: repo.dir, env }).stderr).toBe('');
     withConfig(repo, { failOn: 'high' });

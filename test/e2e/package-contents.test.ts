@@ -15,6 +15,10 @@ describe('the npm package', () => {
     const files = (JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path);
     expect(files).toContain('dist/rules.json');
     expect(files).toContain('bin/keyguard.js');
+    // bin/ is CommonJS (bin/package.json), the CLI one bundle; the code cache a local run leaves
+    // next to it is made again on the user's machine, never shipped.
+    expect(files).toEqual(expect.arrayContaining(['bin/package.json', 'dist/bundle/keyguard.cjs', 'dist/bundle/worker.js']));
+    expect(files.filter((path) => path.endsWith('.cache'))).toEqual([]);
     expect(files.filter((path) => path.startsWith('rules/') || path.startsWith('fixtures/') || path.startsWith('test/'))).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ import {
  */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const KEYGUARD_BIN = path.join(PROJECT_ROOT, 'bin', 'keyguard.js');
-const BUILT_CLI = path.join(PROJECT_ROOT, 'dist', 'bundle', 'keyguard.js');
+const BUILT_CLI = path.join(PROJECT_ROOT, 'dist', 'bundle', 'keyguard.cjs');
 
 useGitSandbox();
 
