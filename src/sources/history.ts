@@ -202,7 +202,6 @@ async function* blobReads(cwd: string, introductions: Introduction[], maxFileSiz
     else whole.set(introductions[ordinal]!.change.blob, ordinal);
   }
 
-  for (const { ordinal, size } of streamed) yield { ordinal, bytes: new ByteStream(streamBlob(cwd, introductions[ordinal]!.change.blob)), size };
   for await (const answer of catFileBulk(cwd, [...whole.keys()], { mode: 'contents', maxSize: wholeLimit })) {
     const ordinal = whole.get(answer.sha);
     if (ordinal === undefined || 'missing' in answer || !answer.content) continue;
@@ -210,6 +209,7 @@ async function* blobReads(cwd: string, introductions: Introduction[], maxFileSiz
     yield { ordinal, bytes: answer.content };
   }
   for (const ordinal of whole.values()) yield { ordinal, skipped: { reason: 'unreadable', detail: `${where(ordinal)} could not be read` } };
+  for (const { ordinal, size } of streamed) yield { ordinal, bytes: new ByteStream(streamBlob(cwd, introductions[ordinal]!.change.blob)), size };
 }
 
 /** An introduced blob and its size, or null when the repository does not have it. */
