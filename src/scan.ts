@@ -211,7 +211,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
   // detect → hygiene → the post-detection pipeline (suppress … redact, sort): src/pipeline/pipeline.ts
-  const detected = await engine.finish();
+  const detected = await engine.finish().then((findings) => source.sortDetected?.(findings) ?? findings);
   // A key file judged from its bytes counts as looked at, though no text was scanned.
   if ((mode === 'tree' || mode === 'pack') && source.stats.fileFindings.length === 0) assertSomethingScanned(source.stats, paths);
   detected.push(...(await source.hygieneFindings()), ...source.stats.fileFindings);

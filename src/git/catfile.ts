@@ -1,14 +1,8 @@
+import { BatchOutputParser, type CatFileAnswer, type CatFileObject } from './batch-output.js';
 import { GitError } from './errors.js';
 import { spawnGit, type GitProcess } from './run.js';
 
-/** One object as `git cat-file` describes it. */
-export interface CatFileObject {
-  sha: string;
-  type: string;
-  size: number;
-  /** The object's bytes; null in `info` mode and when the object is larger than the read's limit. */
-  content: Buffer | null;
-}
+export type { CatFileObject } from './batch-output.js';
 
 interface PendingRead {
   maxSize: number;
@@ -16,38 +10,27 @@ interface PendingRead {
   reject(error: Error): void;
 }
 
-/** The object being received, once its header is parsed. */
-interface IncomingBody {
-  object: CatFileObject;
-  /** Bytes still to come, including the newline git writes after the content. */
-  remaining: number;
-  filled: number;
-}
-
-const NEWLINE = 0x0a;
-
 /**
- * One long-lived `git cat-file --batch` (`contents`) or `--batch-check` (`info`) process.
+ * One long-lived `git cat-file --batch` (`contents`) or `--batch-check` (`info`) process, for
+ * reads decided one at a time (the index's blobs). A list of objects known up front reads faster
+ * through `catFileBulk` (bulk-read.ts).
  *
  * Reads are pipelined: every `read()` writes its sha at once and the responses, which git sends
- * in request order, are matched to a FIFO of pending reads. The parser keeps at most one object
- * plus the current stdout chunk; an object over the read's `maxSize` is drained without being
- * kept. The caller bounds how many reads it has in flight, which bounds what git can write ahead.
+ * in request order, are matched to a FIFO of pending reads. An object over the read's `maxSize`
+ * is drained without being kept. The caller bounds how many reads it has in flight, which bounds
+ * what git can write ahead.
  */
 export class CatFile {
   private readonly git: GitProcess;
   private readonly pending: PendingRead[] = [];
-  private headerParts: Buffer[] = [];
-  private body: IncomingBody | null = null;
+  private readonly parser: BatchOutputParser;
   private failure: Error | null = null;
   private closing = false;
 
-  private constructor(
-    cwd: string,
-    private readonly mode: 'contents' | 'info',
-  ) {
+  private constructor(cwd: string, mode: 'contents' | 'info') {
+    this.parser = new BatchOutputParser(mode === 'contents', () => this.pending[0]?.maxSize ?? 0);
     this.git = spawnGit(cwd, ['cat-file', mode === 'contents' ? '--batch' : '--batch-check']);
-    this.git.stdout.on('data', (data: Buffer) => this.receive(data));
+    this.git.stdout.on('data', (data: Buffer) => this.parser.parse(data, (answer) => this.answer(answer)));
     this.git.done.then(
       () => this.fail(new GitError('git cat-file stopped before answering every request')),
       (error: Error) => this.fail(error),
@@ -76,56 +59,10 @@ export class CatFile {
     await this.git.done.catch(() => {});
   }
 
-  private receive(data: Buffer): void {
-    let offset = 0;
-    while (offset < data.length) {
-      if (this.body) {
-        offset = this.fillBody(this.body, data, offset);
-        continue;
-      }
-      const end = data.indexOf(NEWLINE, offset);
-      if (end === -1) {
-        this.headerParts.push(data.subarray(offset));
-        return;
-      }
-      this.headerParts.push(data.subarray(offset, end));
-      const header = Buffer.concat(this.headerParts).toString('utf8');
-      this.headerParts = [];
-      offset = end + 1;
-      this.startObject(header);
-    }
-  }
-
-  private startObject(header: string): void {
-    const request = this.pending[0];
-    if (!request) return this.fail(new GitError(`git cat-file answered a request that was never made: ${header}`));
-    // `<sha> <type> <size>`, or `<name> missing` / `<name> ambiguous`.
-    const [sha = '', type = '', sizeText] = header.split(' ');
-    if (sizeText === undefined) {
-      this.pending.shift();
-      return request.resolve(null);
-    }
-    const size = Number(sizeText);
-    if (this.mode === 'info') {
-      this.pending.shift();
-      return request.resolve({ sha, type, size, content: null });
-    }
-    const content = size <= request.maxSize ? Buffer.allocUnsafe(size) : null;
-    this.body = { object: { sha, type, size, content }, remaining: size + 1, filled: 0 };
-  }
-
-  private fillBody(body: IncomingBody, data: Buffer, offset: number): number {
-    const take = Math.min(body.remaining, data.length - offset);
-    const content = body.object.content;
-    if (content && body.filled < content.length) {
-      body.filled += data.copy(content, body.filled, offset, offset + Math.min(take, content.length - body.filled));
-    }
-    body.remaining -= take;
-    if (body.remaining === 0) {
-      this.body = null;
-      this.pending.shift()?.resolve(body.object);
-    }
-    return offset + take;
+  private answer(answer: CatFileAnswer): void {
+    const request = this.pending.shift();
+    if (!request) return this.fail(new GitError(`git cat-file answered a request that was never made: ${answer.sha}`));
+    request.resolve('missing' in answer ? null : answer);
   }
 
   private fail(error: Error): void {

@@ -2,15 +2,14 @@ import type { CommitInfo } from '../finding/finding.js';
 import { shortSha } from '../finding/short-sha.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { envFileFinding, isEnvFile } from '../hygiene/env-files.js';
-import { CatFile } from '../git/catfile.js';
 import { GitError } from '../git/errors.js';
-import { inOrder } from '../git/ordered-pipeline.js';
+import { allObjectHeaders, catFileBulk } from '../git/bulk-read.js';
 import { readLog, type FileChange } from '../git/raw-log.js';
-import { askGit, openRepository, shallowCloneWarning } from '../git/repository.js';
+import { askGit, openRepository, shallowCloneWarning, type Repository } from '../git/repository.js';
 import { resolveRevisions, type RevisionOptions } from '../git/revisions.js';
 import { ByteStream } from '../content/byte-stream.js';
 import { ContentStage } from '../content/content-stage.js';
-import type { ContentItem, ContentOptions } from '../content/item.js';
+import type { ContentOptions } from '../content/item.js';
 import { WINDOW_BYTES } from '../content/windows.js';
 import { streamBlob } from '../git/blob-stream.js';
 import { COMMIT_MESSAGE_PATH, type Chunk } from './chunk.js';
@@ -33,17 +32,25 @@ export interface HistoryOptions extends RevisionOptions {
   onProgress?: (progress: HistoryProgress) => void;
 }
 
-/** Upper bound on blob bytes held by in-flight reads: at most this many bytes wait for the detector. */
-const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
-/** Enough queued reads to keep cat-file busy while the detector works on earlier blobs. */
-const MAX_IN_FLIGHT = 64;
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Blobs are read in pack order (after listing every object in the repository) when the scan wants
+ * at least this share of the repository's objects; a narrow range (`--since` in a pre-push hook)
+ * asks git for its few blobs instead of listing a big repository.
+ */
+const PACK_ORDER_SHARE = 1 / 8;
 
-type BlobOutcome = { item: ContentItem } | { skipped: SkippedItem } | { message: Chunk };
+/** A blob the walk met for the first time: where and when it appeared. Its index in the walk is its ordinal. */
+interface Introduction {
+  change: FileChange;
+  commit: CommitInfo;
+  /** Other paths the same commit introduced it at. */
+  alsoAt: string[];
+}
 
 /**
- * Every commit reachable from every ref (or the narrowed selection), oldest first, with each
- * distinct blob scanned once and attributed to the commit that first introduced it. Paths are
+ * Every commit reachable from every ref (or the narrowed selection), with each distinct blob
+ * scanned once and attributed to the commit that first introduced it, oldest first. Paths are
  * relative to `root`; a root below the top level of the work tree limits the scan to that folder.
  * A bare repository works too: history needs no work tree.
  *
@@ -53,23 +60,39 @@ type BlobOutcome = { item: ContentItem } | { skipped: SkippedItem } | { message:
  * at several paths (a file copied into two environments) is scanned once and reported at each
  * path (Chunk.alsoAt): each is a place to clean. Env-file hygiene is per path instead, since each path that
  * held an env file has to be purged from history separately.
+ *
+ * The walk (`git log --raw`, no blob bytes: a few % of the work) decides every blob's commit and
+ * paths first, since the detector needs the path; the blobs are then read in the order git
+ * stores them, not in commit order, so chunks come out of commit order. `sortDetected` puts the
+ * findings back into it (dedupe keeps the first finding, the one at the introducing commit).
  */
 export function historySource(root: string, options: HistoryOptions): Source {
   const stats: SourceStats = { ...emptyStats(), commitsScanned: 0, blobsScanned: 0 };
   const envFilesAdded = new Map<string, CommitInfo>();
+  const commitOrder = new Map<string, number>();
+  const inCommitOrder = <T extends { commit: CommitInfo | null }>(findings: T[]): T[] => {
+    const rank = (finding: T) => (finding.commit ? (commitOrder.get(finding.commit.sha) ?? commitOrder.size) : commitOrder.size);
+    return findings.map((finding, index) => ({ finding, index, rank: rank(finding) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ finding }) => finding);
+  };
   return {
     stats,
-    chunks: () => walkHistory(root, options, stats, envFilesAdded),
+    chunks: () => walkHistory(root, options, stats, envFilesAdded, commitOrder, inCommitOrder),
     async hygieneFindings(): Promise<RawFinding[]> {
       return [...envFilesAdded].map(([path, commit]) => envFileFinding('committed', path, commit));
     },
+    sortDetected: inCommitOrder,
   };
 }
 
-async function* walkHistory(root: string, options: HistoryOptions, stats: SourceStats, envFilesAdded: Map<string, CommitInfo>): AsyncGenerator<Chunk> {
+async function* walkHistory(
+  root: string,
+  options: HistoryOptions,
+  stats: SourceStats,
+  envFilesAdded: Map<string, CommitInfo>,
+  commitOrder: Map<string, number>,
+  inCommitOrder: <T extends { commit: CommitInfo | null }>(findings: T[]) => T[],
+): AsyncGenerator<Chunk> {
   const { maxCommits } = options;
-  const maxFileSize = options.content.maxFileSize;
-  const content = new ContentStage(options.content, stats);
   if (maxCommits !== undefined && !(Number.isInteger(maxCommits) && maxCommits > 0)) {
     throw new GitError(`--max-commits must be a positive whole number, not ${maxCommits}`);
   }
@@ -83,92 +106,146 @@ async function* walkHistory(root: string, options: HistoryOptions, stats: Source
     askGit(repo.cwd, ['rev-list', '--count', ...limit, ...revisions]).then((count) => progress.setTotal(Number(count)), () => {});
   }
 
-  // Sizes come from --batch-check first: an oversized blob is then never inflated and piped by git
-  // (40 blobs of 4 MB: 30 ms instead of 1.2 s), for about 10% more time on small-blob histories.
-  // Blobs up to WINDOW_BYTES are read whole through the shared cat-file; bigger ones are streamed.
-  const wholeLimit = Math.min(maxFileSize ?? WINDOW_BYTES, WINDOW_BYTES);
-  const blobs: BlobReaders = { cwd: repo.cwd, sizes: CatFile.open(repo.cwd, 'info'), contents: CatFile.open(repo.cwd, 'contents'), maxFileSize, wholeLimit };
+  // Each commit's message is a chunk of its own, handed on during the walk: a key pasted into a
+  // message leaks too.
+  const introductions: Introduction[] = [];
+  for await (const commit of walkLog(repo, revisions, maxCommits, introductions, envFilesAdded)) {
+    commitOrder.set(commit.sha, commitOrder.size);
+    stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
+    progress.update();
+    yield { path: COMMIT_MESSAGE_PATH, content: Buffer.from(commit.summary), commit };
+  }
 
-  // Walks the log and hands on each blob the first time it appears, in walk order, with the other
-  // paths the same commit introduced it at (so a commit's changes are handed on once it is complete).
-  // Each commit's message comes first (change: null): a key pasted into a message leaks too.
-  async function* newBlobs(): AsyncGenerator<{ change: FileChange | null; commit: CommitInfo; alsoAt: string[] }> {
-    const seenBlobs = new Set<string>();
-    let commit: CommitInfo | null = null;
-    let introduced = new Map<string, { change: FileChange; alsoAt: string[] }>();
-    const flush = function* (from: CommitInfo | null) {
-      if (!from) return;
-      yield { change: null, commit: from, alsoAt: [] };
-      for (const { change, alsoAt } of introduced.values()) yield { change, commit: from, alsoAt };
+  // Skips are listed in walk order, as they were before blobs were read in pack order.
+  const skippedOrdinals: number[] = [];
+  const noteSkips = (ordinal: number) => {
+    while (skippedOrdinals.length < stats.skipped.length) skippedOrdinals.push(ordinal);
+  };
+  const content = new ContentStage(options.content, stats);
+  for await (const read of blobReads(repo.cwd, introductions, options.content.maxFileSize)) {
+    const { change, commit, alsoAt } = introductions[read.ordinal]!;
+    if ('skipped' in read) stats.skipped.push({ path: change.path, ...read.skipped });
+    else yield* content.chunks({ path: change.path, bytes: read.bytes, ...(read.size !== undefined && { size: read.size }), commit, ...(alsoAt.length > 0 && { alsoAt }) });
+    noteSkips(read.ordinal);
+    stats.blobsScanned = stats.filesScanned;
+    progress.update();
+  }
+  const walkOrder = stats.skipped.map((item, index) => ({ item, ordinal: skippedOrdinals[index]! })).sort((a, b) => a.ordinal - b.ordinal);
+  stats.skipped.splice(0, stats.skipped.length, ...walkOrder.map(({ item }) => item));
+  stats.fileFindings.splice(0, stats.fileFindings.length, ...inCommitOrder(stats.fileFindings));
+  progress.finish();
+}
+
+/**
+ * Walks the log oldest first and records each blob the first time it appears, in walk order, with
+ * the other paths the same commit introduced it at; yields each commit as the walk reaches it.
+ */
+async function* walkLog(
+  repo: Repository,
+  revisions: string[],
+  maxCommits: number | undefined,
+  introductions: Introduction[],
+  envFilesAdded: Map<string, CommitInfo>,
+): AsyncGenerator<CommitInfo> {
+  const seenBlobs = new Set<string>();
+  // The commit being read: its new blobs, by sha.
+  let introduced = new Map<string, Introduction>();
+  let commit: CommitInfo | null = null;
+  for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
+    if (event.kind === 'commit') {
+      introductions.push(...introduced.values());
       introduced = new Map();
-    };
-    for await (const event of readLog(repo.cwd, revisions, maxCommits)) {
-      if (event.kind === 'commit') {
-        yield* flush(commit);
-        commit = event.commit;
-        stats.commitsScanned = (stats.commitsScanned ?? 0) + 1;
-        progress.update();
-        continue;
-      }
-      // Regular files only: not deletions (000000), symlinks (120000) or submodules (160000).
-      if (!commit || !event.change.mode.startsWith('100')) continue;
-      // A subfolder root scans that folder's files. Git's own --relative would do this, but
-      // combined (merge) records ignore it.
-      if (!event.change.path.startsWith(repo.prefix)) continue;
-      const change = { ...event.change, path: event.change.path.slice(repo.prefix.length) };
-      if (isEnvFile(change.path) && !envFilesAdded.has(change.path)) envFilesAdded.set(change.path, commit);
-      const sameCommit = introduced.get(change.blob);
-      if (sameCommit) {
-        if (sameCommit.change.path !== change.path && !sameCommit.alsoAt.includes(change.path)) sameCommit.alsoAt.push(change.path);
-        continue;
-      }
-      if (seenBlobs.has(change.blob)) continue;
-      seenBlobs.add(change.blob);
-      introduced.set(change.blob, { change, alsoAt: [] });
+      commit = event.commit;
+      yield commit;
+      continue;
     }
-    yield* flush(commit);
+    // Regular files only: not deletions (000000), symlinks (120000) or submodules (160000).
+    if (!commit || !event.change.mode.startsWith('100')) continue;
+    // A subfolder root scans that folder's files. Git's own --relative would do this, but
+    // combined (merge) records ignore it.
+    if (!event.change.path.startsWith(repo.prefix)) continue;
+    const change = { ...event.change, path: event.change.path.slice(repo.prefix.length) };
+    if (isEnvFile(change.path) && !envFilesAdded.has(change.path)) envFilesAdded.set(change.path, commit);
+    const sameCommit = introduced.get(change.blob);
+    if (sameCommit) {
+      if (sameCommit.change.path !== change.path && !sameCommit.alsoAt.includes(change.path)) sameCommit.alsoAt.push(change.path);
+      continue;
+    }
+    if (seenBlobs.has(change.blob)) continue;
+    seenBlobs.add(change.blob);
+    introduced.set(change.blob, { change, commit, alsoAt: [] });
+  }
+  introductions.push(...introduced.values());
+}
+
+/** One introduced blob's bytes, whole or streamed, or why it is not read. */
+type BlobRead = { ordinal: number; bytes: Buffer | ByteStream; size?: number } | { ordinal: number; skipped: Omit<SkippedItem, 'path'> };
+
+/**
+ * The introduced blobs' bytes. Sizes come first (from the pack listing or one --batch-check), so
+ * an oversized blob is never inflated and piped by git. Blobs up to WINDOW_BYTES are then read
+ * whole through one bulk `git cat-file --batch`, in pack order when the scan covers much of the
+ * repository; bigger ones are streamed one by one afterwards.
+ */
+async function* blobReads(cwd: string, introductions: Introduction[], maxFileSize: number | null): AsyncGenerator<BlobRead> {
+  const where = (ordinal: number) => {
+    const { change, commit } = introductions[ordinal]!;
+    return `blob ${change.blob.slice(0, 12)} from commit ${shortSha(commit.sha)}`;
+  };
+  const wholeLimit = Math.min(maxFileSize ?? WINDOW_BYTES, WINDOW_BYTES);
+  const whole = new Map<string, number>();
+  const streamed: { ordinal: number; size: number }[] = [];
+  for await (const { ordinal, size } of locateBlobs(cwd, introductions)) {
+    if (size === null) yield { ordinal, skipped: { reason: 'unreadable', detail: `${where(ordinal)} is missing from the repository` } };
+    else if (maxFileSize !== null && size > maxFileSize) yield { ordinal, skipped: { reason: 'too-large', detail: `${where(ordinal)} is ${size} bytes` } };
+    else if (size > wholeLimit) streamed.push({ ordinal, size });
+    else whole.set(introductions[ordinal]!.change.blob, ordinal);
   }
 
-  const inFlightLimit = Math.max(1, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / Math.max(1, wholeLimit))));
-  try {
-    const read = ({ change, commit, alsoAt }: { change: FileChange | null; commit: CommitInfo; alsoAt: string[] }): Promise<BlobOutcome> =>
-      change ? readBlob(blobs, change, commit, alsoAt) : Promise.resolve({ message: { path: COMMIT_MESSAGE_PATH, content: Buffer.from(commit.summary), commit } });
-    for await (const outcome of inOrder(newBlobs(), inFlightLimit, read)) {
-      if ('message' in outcome) {
-        yield outcome.message;
-        continue;
-      }
-      if ('skipped' in outcome) {
-        stats.skipped.push(outcome.skipped);
-        continue;
-      }
-      yield* content.chunks(outcome.item);
-      stats.blobsScanned = stats.filesScanned;
-      progress.update();
+  for await (const answer of catFileBulk(cwd, [...whole.keys()], { mode: 'contents', maxSize: wholeLimit })) {
+    const ordinal = whole.get(answer.sha);
+    if (ordinal === undefined || 'missing' in answer || !answer.content) continue;
+    whole.delete(answer.sha);
+    yield { ordinal, bytes: answer.content };
+  }
+  for (const ordinal of whole.values()) yield { ordinal, skipped: { reason: 'unreadable', detail: `${where(ordinal)} could not be read` } };
+  for (const { ordinal, size } of streamed) yield { ordinal, bytes: new ByteStream(streamBlob(cwd, introductions[ordinal]!.change.blob)), size };
+}
+
+/** An introduced blob and its size, or null when the repository does not have it. */
+interface Located {
+  ordinal: number;
+  size: number | null;
+}
+
+/**
+ * Each introduced blob's size, in the order to read them: pack order when the scan wants a good
+ * share of the repository's objects, walk order otherwise.
+ */
+async function* locateBlobs(cwd: string, introductions: Introduction[]): AsyncGenerator<Located> {
+  const unlocated = new Map(introductions.map(({ change }, ordinal) => [change.blob, ordinal]));
+  if (unlocated.size >= (await objectCount(cwd)) * PACK_ORDER_SHARE) {
+    // Lists unreachable objects and objects outside the selection too: only the walk's blobs are kept.
+    for await (const answer of allObjectHeaders(cwd)) {
+      const ordinal = unlocated.get(answer.sha);
+      if (ordinal === undefined || 'missing' in answer || answer.type !== 'blob') continue;
+      unlocated.delete(answer.sha);
+      yield { ordinal, size: answer.size };
     }
-    progress.finish();
-  } finally {
-    await Promise.all([blobs.sizes.close(), blobs.contents.close()]);
+  }
+  // Blobs the listing did not have (or all of them, for a narrow scan): asked for by name.
+  for await (const answer of catFileBulk(cwd, [...unlocated.keys()], { mode: 'info' })) {
+    const ordinal = unlocated.get(answer.sha);
+    if (ordinal === undefined) continue;
+    yield { ordinal, size: 'missing' in answer || answer.type !== 'blob' ? null : answer.size };
   }
 }
 
-interface BlobReaders {
-  cwd: string;
-  sizes: CatFile;
-  contents: CatFile;
-  maxFileSize: number | null;
-  wholeLimit: number;
-}
-
-async function readBlob({ cwd, sizes, contents, maxFileSize, wholeLimit }: BlobReaders, change: FileChange, commit: CommitInfo, alsoAt: string[]): Promise<BlobOutcome> {
-  const where = `blob ${change.blob.slice(0, 12)} from commit ${shortSha(commit.sha)}`;
-  const info = await sizes.read(change.blob);
-  if (info?.type !== 'blob') return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} is missing from the repository` } };
-  if (maxFileSize !== null && info.size > maxFileSize) return { skipped: { path: change.path, reason: 'too-large', detail: `${where} is ${info.size} bytes` } };
-  if (info.size > wholeLimit) return { item: { path: change.path, bytes: new ByteStream(streamBlob(cwd, change.blob)), size: info.size, commit, ...(alsoAt.length > 0 && { alsoAt }) } };
-  const content = (await contents.read(change.blob, wholeLimit))?.content;
-  if (!content) return { skipped: { path: change.path, reason: 'unreadable', detail: `${where} could not be read` } };
-  return { item: { path: change.path, bytes: content, commit, ...(alsoAt.length > 0 && { alsoAt }) } };
+/** Objects in the repository, loose and packed (`git count-objects -v`). */
+async function objectCount(cwd: string): Promise<number> {
+  const counts = await askGit(cwd, ['count-objects', '-v']);
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
+  return field('count') + field('in-pack');
 }
 
 function progressReporter(stats: SourceStats, onProgress: HistoryOptions['onProgress']) {

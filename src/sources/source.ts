@@ -58,6 +58,12 @@ export interface Source<Item extends SourceItem = Chunk> {
   readonly stats: SourceStats;
   chunks(): AsyncIterable<Item>;
   hygieneFindings(): Promise<RawFinding[]>;
+  /**
+   * For a source that yields chunks out of the order the pipeline expects (history reads blobs in
+   * pack order, and dedupe keeps the first finding, the one at the oldest commit): the detector's
+   * findings, which come in chunk order, put back in that order. Called after `chunks()` is done.
+   */
+  sortDetected?(findings: RawFinding[]): RawFinding[];
 }
 
 export function emptyStats(): SourceStats {

@@ -53,6 +53,25 @@ describe('keyguard scan --history', () => {
     expect(scanJson(repo.dir).code).toBe(0);
   });
 
+  it('reports a key kept through later edits at the commit that added it, whatever order the pack stores the blobs in', () => {
+    const repo = makeRepo();
+    const key = fakeKeys.github();
+    repo.write('config.js', `const token = "${key}";\n`);
+    const added = repo.commit('add token');
+    for (let index = 0; index < 3; index++) {
+      repo.write('config.js', `const token = "${key}";\nconst version = ${index};\n`);
+      repo.commit(`version ${index}`);
+    }
+    // A repack stores the newest version whole and first, the older ones after it as deltas, and
+    // blobs are read in pack order; the finding must still be the oldest commit's.
+    repo.git('repack', '-q', '-a', '-d');
+
+    const { report } = scanJson(repo.dir, '--history');
+    expect(located(report)).toEqual(['github-pat config.js:1 @add token']);
+    expect(report.findings[0]?.commit?.sha).toBe(added);
+    expect(report.summary).toMatchObject({ commitsScanned: 4, blobsScanned: 4 });
+  });
+
   it('narrows with --since, an A..B range, --branch and --max-commits', () => {
     const repo = makeRepo();
     repo.write('a.js', `const a = "${fakeKeys.github()}";\n`);

@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitError } from '../../src/git/errors.js';
@@ -195,7 +195,8 @@ describe('historySource', () => {
     for (const [name, value] of configs) repo.git('config', name!, value!);
     const { keys, shas } = threeKeyCommits(repo);
     const { chunks } = await scanHistory(repo.dir);
-    expect(chunks.map((chunk) => [chunk.path, chunk.commit?.sha])).toEqual(keys.map((_, index) => [`config/${index}.js`, shas[index]]));
+    const byPath = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(chunks.map((chunk) => [chunk.path, chunk.commit?.sha]).sort(byPath)).toEqual(keys.map((_, index) => [`config/${index}.js`, shas[index]]));
   });
 
   describe('narrowing', () => {
@@ -266,6 +267,53 @@ describe('historySource', () => {
       expect(keys.map((key) => chunksWith(chunks, key).length)).toEqual([1, 1, 1]);
     });
 
+    it('reads only the walk\'s blobs from a pack listing: unreachable objects, loose or packed, are never scanned', async () => {
+      const repo = makeRepo();
+      const { keys } = threeKeyCommits(repo);
+      // A blob written but never committed, and a commit dropped by a reset (kept by the reflog only).
+      const dangling = fakeKeys.github();
+      repo.write('dangling.txt', `${dangling}\n`);
+      repo.git('hash-object', '-w', 'dangling.txt');
+      const dropped = fakeKeys.github();
+      repo.write('dropped.js', `const key = "${dropped}";\n`);
+      repo.commit('dropped later');
+      repo.git('reset', '-q', '--hard', 'HEAD~1');
+
+      for (const pack of [false, true]) {
+        // --keep-unreachable packs the unreachable objects too: pack order lists them among the rest.
+        if (pack) repo.git('repack', '-q', '-a', '-d', '--keep-unreachable');
+        const { source, chunks } = await scanHistory(repo.dir);
+        expect(keys.map((key) => chunksWith(chunks, key).length)).toEqual([1, 1, 1]);
+        expect([...chunksWith(chunks, dangling), ...chunksWith(chunks, dropped)]).toEqual([]);
+        expect(source.stats).toMatchObject({ commitsScanned: 3, blobsScanned: 3 });
+      }
+    });
+
+    it('asks for the blobs of a narrow scan by name, and lists a blob missing from the object store as unreadable', async () => {
+      const repo = makeRepo();
+      for (let index = 0; index < 20; index++) {
+        repo.write(`notes/${index}.txt`, `note ${index}\n`);
+        repo.commit(`note ${index}`);
+      }
+      const key = fakeKeys.github();
+      repo.write('config.js', `const key = "${key}";\n`);
+      repo.write('lost.txt', 'lost\n');
+      repo.commit('add config');
+      // The one commit is a small share of the repository: its blobs are not found by listing every object.
+      const lost = repo.git('rev-parse', 'HEAD:lost.txt');
+      rmSync(join(repo.dir, '.git', 'objects', lost.slice(0, 2), lost.slice(2)));
+
+      const { source, chunks } = await scanHistory(repo.dir, { since: 'HEAD~1' });
+      expect(chunks.map((chunk) => chunk.path)).toEqual(['config.js']);
+      expect(chunksWith(chunks, key)).toHaveLength(1);
+      expect(source.stats.skipped).toEqual([{ path: 'lost.txt', reason: 'unreadable', detail: expect.stringMatching(/^blob [0-9a-f]{12} from commit [0-9a-f]{12} is missing from the repository$/) }]);
+
+      // A full scan lists every object first; the missing blob is then asked for by name.
+      const full = await scanHistory(repo.dir);
+      expect(full.chunks).toHaveLength(21);
+      expect(full.source.stats.skipped).toEqual([{ path: 'lost.txt', reason: 'unreadable', detail: expect.stringContaining('is missing from the repository') }]);
+    });
+
     it('errors clearly on an empty repository', async () => {
       const repo = makeRepo();
       const failure = scanHistory(repo.dir);
@@ -316,7 +364,8 @@ describe('historySource', () => {
     repo.commit('merge side');
 
     const { source, chunks } = await scanHistory(join(repo.dir, 'app'));
-    expect(chunks.map((chunk) => `${chunk.path}: ${chunk.content.toString().trim()}`)).toEqual(['.env: A=1', 'main.js: side', 'main.js: main', 'main.js: resolved']);
+    // Blobs are read in the order git stores them, not in commit order.
+    expect(chunks.map((chunk) => `${chunk.path}: ${chunk.content.toString().trim()}`).sort()).toEqual(['.env: A=1', 'main.js: main', 'main.js: resolved', 'main.js: side']);
     expect((await source.hygieneFindings()).map((finding) => finding.file)).toEqual(['.env']);
   });
 });
