@@ -26,9 +26,13 @@ type PrefilterHits = ReturnType<Prefilter['scan']>;
  * start, plus MAX_MATCH_LENGTH after them and LOOK_MARGIN on both sides. Whatever a pattern's
  * complexity, no single line or window can make one run take longer than a run over this many
  * characters; the price is that a match longer than MAX_MATCH_LENGTH (no real key is) is not found.
+ * SEGMENT_LENGTH is large next to the trailing characters because a run that finds nothing reads
+ * all of them too, and the next run reads them again (see collectHits).
  */
-const SEGMENT_LENGTH = 4096;
+const SEGMENT_LENGTH = 32_768;
 const MAX_MATCH_LENGTH = 4096;
+/** What a run's regex is shown after the last place a match may start. */
+const TRAILING = MAX_MATCH_LENGTH + LOOK_MARGIN;
 /** The most characters one regex run is given. */
 export const MAX_RUN_INPUT = SEGMENT_LENGTH + MAX_MATCH_LENGTH + 2 * LOOK_MARGIN;
 
@@ -101,7 +105,7 @@ export class Detector {
         continue;
       }
       const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
-      for (const window of windows) this.collectHits(rule, text, window, path, lines, hits);
+      this.collectHits(rule, text, windows, path, lines, hits);
     }
     if (depth < MAX_DECODING_DEPTH) {
       const names = this.nameRules.map((rule) => keywordHits.get(rule) ?? []);
@@ -135,28 +139,60 @@ export class Detector {
   }
 
   /**
-   * Runs the rule on one window, one segment at a time (see SEGMENT_LENGTH). The regex sees
-   * LOOK_MARGIN characters beyond each segment on both sides (and MAX_MATCH_LENGTH more after it),
-   * so its lookbehinds and lookaheads judge the real neighbours, not the segment's edges; matches
-   * that start outside the segment belong to other segments (or to none) and are skipped.
+   * Runs the rule on its windows (ascending, apart), one stretch of at most SEGMENT_LENGTH
+   * characters where matches may start per regex run. A run's regex sees LOOK_MARGIN characters
+   * before its stretch and TRAILING after it, so look-arounds judge the real neighbours and a match
+   * that starts in the stretch can run on past it; matches that start later belong to later runs.
+   *
+   * A search that finds nothing does not stop at its stretch's end: the regex reads on through the
+   * TRAILING characters, trying each as a start. Run window by window, those 4,352 characters
+   * after every few-line window were most of the regex time of a tree scan (node --cpu-prof:
+   * generic-secret-keyvalue ~80 % of its time in them). So windows closer than that share a run,
+   * whose regex reads the gap between them once; a match that starts in a gap is skipped, and each
+   * window's search starts at its own start even when a match from the window before ran into it,
+   * so the matches are those of a run per window. Only what a run shows beyond the guaranteed
+   * LOOK_MARGIN / MAX_MATCH_LENGTH differs, which no shipped pattern reaches on real text.
    */
-  private collectHits(rule: CompiledRule, text: string, window: TextWindow, path: string, lines: LineIndex, hits: Hit[]): void {
+  private collectHits(rule: CompiledRule, text: string, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
-    let resumeAt = window.start;
-    for (let segment = window.start; segment < window.end; segment += SEGMENT_LENGTH) {
-      const segmentEnd = Math.min(window.end, segment + SEGMENT_LENGTH);
-      if (resumeAt >= segmentEnd) continue;
-      const base = Math.max(0, segment - LOOK_MARGIN);
-      const slice = this.runInput(text, base, segmentEnd + MAX_MATCH_LENGTH + LOOK_MARGIN);
-      regex.lastIndex = Math.max(segment, resumeAt) - base;
+    let index = 0;
+    let from = windows[0]?.start ?? 0;
+    // End of the last match kept, in window `resumeWindow`: that window's search goes on from there.
+    let resumeAt = 0;
+    let resumeWindow = -1;
+    while (index < windows.length) {
+      let last = index;
+      const limit = from + SEGMENT_LENGTH;
+      while (last + 1 < windows.length && windows[last + 1]!.start < limit && windows[last + 1]!.start - windows[last]!.end < TRAILING) last++;
+      const stretchEnd = Math.min(limit, windows[last]!.end);
+      const base = Math.max(0, from - LOOK_MARGIN);
+      const slice = this.runInput(text, base, stretchEnd + TRAILING);
+      regex.lastIndex = from - base;
       for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
         if (match[0] === '') regex.lastIndex++;
-        if (match.index + base >= segmentEnd) break;
-        resumeAt = match.index + base + Math.max(1, match[0].length);
+        const start = match.index + base;
+        if (start >= stretchEnd) break;
+        while (windows[index]!.end <= start) index++;
+        const window = windows[index]!;
+        if (start < window.start) {
+          regex.lastIndex = window.start - base;
+          continue;
+        }
         this.judge(rule, match, base, text, path, lines, hits);
         this.work.runs++;
+        resumeAt = start + Math.max(1, match[0].length);
+        resumeWindow = index;
+        const following = windows[index + 1];
+        if (following && resumeAt > following.start) regex.lastIndex = following.start - base;
       }
       this.work.runs++;
+      from = stretchEnd;
+      index = last;
+      if (resumeWindow === last) from = Math.max(from, resumeAt);
+      if (from >= windows[last]!.end) {
+        index = last + 1;
+        from = windows[index]?.start ?? 0;
+      }
     }
   }
 

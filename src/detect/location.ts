@@ -11,11 +11,26 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /**
+   * Found with indexOf (a native scan) rather than a `\r\n?|\n` regex loop, which cost a tenth
+   * of a tree scan's detection time (node --cpu-prof); text without CR, nearly all, takes one pass.
+   */
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
+    const { text } = this;
     const starts = [0];
-    const breaks = /\r\n?|\n/g;
-    for (let found = breaks.exec(this.text); found !== null; found = breaks.exec(this.text)) starts.push(found.index + found[0].length);
+    if (text.indexOf('\r') === -1) {
+      for (let found = text.indexOf('\n'); found !== -1; found = text.indexOf('\n', found + 1)) starts.push(found + 1);
+    } else {
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 10) starts.push(index + 1);
+        else if (code === 13) {
+          if (text.charCodeAt(index + 1) === 10) index++;
+          starts.push(index + 1);
+        }
+      }
+    }
     this.starts = starts;
     return starts;
   }

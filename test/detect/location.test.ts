@@ -13,6 +13,18 @@ describe('LineIndex', () => {
     }
   });
 
+  it('counts mixed line breaks the way a \\r\\n?|\\n split does (\\r\\r\\n is two breaks)', () => {
+    const text = 'a\r\r\nb\n\rc\r\n\nd\re';
+    const lines = new LineIndex(text);
+    const expected = text.split(/\r\n?|\n/);
+    expect(expected).toEqual(['a', '', 'b', '', 'c', '', 'd', 'e']);
+    expected.forEach((line, index) => {
+      if (line === '') return;
+      expect(lines.position(text.indexOf(line)), line).toEqual({ line: index + 1, column: 1 });
+      expect(lines.lineText(text.indexOf(line)), line).toBe(line);
+    });
+  });
+
   it('does not count a UTF-8 byte order mark as a column', () => {
     const text = latin1('\ufeffx = SECRET\ny = 1');
     expect(new LineIndex(text).position(text.indexOf('SECRET'))).toEqual({ line: 1, column: 5 });
