@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,59 @@ describe('ignore rules agree with git', () => {
   function gitSays(): string[] {
     return git('ls-files', '-z', '--others', '--exclude-standard').split('\0').filter(Boolean).sort();
   }
+
+  /** The scenario's files and ignore files with every folder above them, as git names them. */
+  function pathsIn(files: readonly string[], ignoreFile: string): string[] {
+    const paths = new Set<string>();
+    for (const file of [...files, ignoreFile, `a/${ignoreFile}`]) {
+      const segments = file.split('/');
+      for (let i = 1; i <= segments.length; i++) paths.add(segments.slice(0, i).join('/'));
+    }
+    return [...paths].sort();
+  }
+
+  /** The rules in force for a path named on its own: info/exclude and the ignore files of every folder above it. */
+  function rulesAbove(path: string): IgnoreRules {
+    let rules = IgnoreRules.fromInfoExclude(join(dir, '.git'), dir);
+    let folder = dir;
+    for (const segment of ['', ...path.split('/').slice(0, -1)]) {
+      folder = join(folder, segment);
+      rules = rules.withFolder(folder, new Set(readdirSync(folder)));
+    }
+    return rules;
+  }
+
+  /** The paths `git check-ignore` calls excluded, itself or through a folder above. */
+  function gitExcludes(paths: readonly string[]): string[] {
+    try {
+      // One path a line (-z needs --stdin, which runGitIn does not feed): no name here needs quoting.
+      return git('check-ignore', '--no-index', '--', ...paths).split('\n').filter(Boolean).sort();
+    } catch (error) {
+      if ((error as { status?: number }).status === 1) return []; // none of them excluded
+      throw error;
+    }
+  }
+
+  it('says a named path is ignored exactly when git check-ignore does, also through a folder above', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const judged = (ignoreFile: string, ignored: (rules: IgnoreRules, absolutePath: string, isDirectory: boolean) => boolean) =>
+          pathsIn(s.files, ignoreFile).filter((path) => {
+            const absolutePath = join(dir, path);
+            return ignored(rulesAbove(path), absolutePath, statSync(absolutePath).isDirectory());
+          });
+        layOut(s, '.gitignore');
+        expect(judged('.gitignore', (rules, path, isDirectory) => rules.isIgnored(path, isDirectory))).toEqual(gitExcludes(pathsIn(s.files, '.gitignore')));
+        // The same patterns in .keyguardignore files (info/exclude's moved to the top one) exempt the same paths.
+        const moved = { ...s, exclude: [], top: [...s.exclude, ...s.top] };
+        layOut(moved, '.gitignore');
+        const expected = gitExcludes(pathsIn(s.files, '.gitignore')).map((path) => path.replace(/(^|\/)\.gitignore$/, '$1.keyguardignore'));
+        layOut(moved, '.keyguardignore');
+        expect(judged('.keyguardignore', (rules, path, isDirectory) => rules.isExemptedByKeyguardIgnore(path, isDirectory))).toEqual(expected.sort());
+      }),
+      { numRuns: 10 },
+    );
+  });
 
   it('walks exactly the files git does not ignore', () => {
     fc.assert(
