@@ -30,8 +30,17 @@ interface Level {
   aloneAtDepth: Map<number, Ignore>;
 }
 
+/**
+ * A matcher that tells case apart, as git does unless core.ignorecase is set (on case-insensitive
+ * file systems), where `ignore` by default does not: `.env` would hide `.ENV`, which git lists.
+ * Where git folds case, this scans a file git would leave out, never the other way round.
+ */
+function matcher(): Ignore {
+  return ignore({ ignorecase: false });
+}
+
 function level(base: string, patterns: string, keyguardOnly: boolean): Level {
-  return { base, matcher: ignore().add(patterns), keyguardOnly, aloneAtDepth: new Map() };
+  return { base, matcher: matcher().add(patterns), keyguardOnly, aloneAtDepth: new Map() };
 }
 
 /**
@@ -54,7 +63,7 @@ function matchAlone(level: Level, rel: string): TestResult {
   let alone = level.aloneAtDepth.get(depth);
   if (!alone) {
     const foldersAbove = Array.from({ length: depth - 1 }, (_, i) => `!/${'*/'.repeat(i + 1)}`);
-    alone = ignore().add(level.matcher).add(foldersAbove);
+    alone = matcher().add(level.matcher).add(foldersAbove);
     level.aloneAtDepth.set(depth, alone);
   }
   return alone.test(rel);

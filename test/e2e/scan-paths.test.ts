@@ -135,6 +135,14 @@ describe('explicit paths and ignored build output', () => {
     expect(report.summary.skipped).toEqual([{ path: 'app/cache/', reason: 'keyguardignore' }]);
   });
 
+  it('tells case apart in ignore patterns, as git does on Linux: .env does not hide .ENV', () => {
+    const repo = makeRepo();
+    repo.write('.gitignore', '.env\n');
+    repo.write('.ENV', `OPENAI_API_KEY=${fakeKeys.openaiProject()}\n`);
+    const { report } = scan(repo.dir);
+    expect(filesOf(report)).toEqual(['.ENV']);
+  });
+
   it('applies .gitignore files inside a named ignored folder only with --respect-ignore-inside', () => {
     const repo = webProject();
     repo.write('dist/.gitignore', '*.map\n');
