@@ -110,6 +110,39 @@ describe('explicit paths and ignored build output', () => {
     expect(filesOf(scan(join(repo.dir, 'outer'), 'inner').report)).toEqual(['config.js']);
   });
 
+  it('scans a folder that a deeper .gitignore re-includes, as git lists it, also when named', () => {
+    const repo = makeRepo();
+    repo.write('.gitignore', 'app/*/\n');
+    repo.write('app/.gitignore', '!settings/\n');
+    repo.write('app/settings/prod.js', `const key = "${fakeKeys.openaiProject()}";\n`);
+    repo.write('app/cache/old.js', `const key = "${fakeKeys.openaiProject()}";\n`);
+    expect(repo.git('ls-files', '--others', '--exclude-standard').split('\n').filter(Boolean).sort()).toEqual(['.gitignore', 'app/.gitignore', 'app/settings/prod.js']);
+    const whole = scan(repo.dir).report;
+    expect(filesOf(whole)).toEqual(['app/settings/prod.js']);
+    expect(whole.summary.skipped).toEqual([{ path: 'app/cache/', reason: 'gitignore' }]);
+    expect(filesOf(scan(repo.dir, 'app/settings').report)).toEqual(['prod.js']);
+  });
+
+  it('lets a deeper .keyguardignore re-include a folder a shallower one exempts, for tracked files too', () => {
+    const repo = makeRepo();
+    repo.write('.keyguardignore', 'app/*/\n');
+    repo.write('app/.keyguardignore', '!settings/\n');
+    repo.write('app/settings/prod.js', `const key = "${fakeKeys.openaiProject()}";\n`);
+    repo.write('app/cache/old.js', `const key = "${fakeKeys.openaiProject()}";\n`);
+    repo.commit('app');
+    const { report } = scan(repo.dir);
+    expect(filesOf(report)).toEqual(['app/settings/prod.js']);
+    expect(report.summary.skipped).toEqual([{ path: 'app/cache/', reason: 'keyguardignore' }]);
+  });
+
+  it('tells case apart in ignore patterns, as git does on Linux: .env does not hide .ENV', () => {
+    const repo = makeRepo();
+    repo.write('.gitignore', '.env\n');
+    repo.write('.ENV', `OPENAI_API_KEY=${fakeKeys.openaiProject()}\n`);
+    const { report } = scan(repo.dir);
+    expect(filesOf(report)).toEqual(['.ENV']);
+  });
+
   it('applies .gitignore files inside a named ignored folder only with --respect-ignore-inside', () => {
     const repo = webProject();
     repo.write('dist/.gitignore', '*.map\n');
