@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEVERITIES, type Severity } from './finding/finding.js';
 import { DetectionEngine } from './detect/engine.js';
+import { omittedWarning } from './detect/kept-findings.js';
 import { loadRegistry } from './rules/registry.js';
 import type { KeyguardConfig } from './config/types.js';
 import type { ScanMode, ScanResult } from './scan-result.js';
@@ -224,6 +225,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(options.verify && { verify: { mode, options: resolveVerifyOptions(options.verify) } }),
   };
   const unique = await runPipeline(detected, context);
+  const omitted = omittedWarning(engine.kept.omitted);
+  if (omitted) context.warnings.push(omitted);
   const unusedBaseline = baseline?.matcher?.unused() ?? [];
   if (options.reportUnusedBaseline) {
     for (const entry of unusedBaseline) context.warnings.push(`baseline entry matches nothing: ${entry.rule} in ${entry.path} (keyguard baseline --prune removes it)`);

@@ -7,13 +7,8 @@ import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
 import { Detector } from './detector.js';
+import { KeptFindings } from './kept-findings.js';
 import type { BatchRequest, WorkerSetup } from './worker.js';
-
-/** Findings of one chunk, with the chunk's position in the source's order. */
-export interface OrderedFindings {
-  order: number;
-  findings: RawFinding[];
-}
 
 /** Scans stay on the main thread until they grow past this; a worker costs ~40 ms to start. */
 const INLINE_BYTES = 4 * 1024 * 1024;
@@ -57,7 +52,8 @@ function ownedBuffers(chunks: readonly Chunk[]): ArrayBuffer[] {
  */
 export class DetectionEngine {
   private readonly inline: Detector;
-  private readonly results: OrderedFindings[] = [];
+  /** Bounded: the most severe findings, the rest counted (kept-findings.ts). */
+  readonly kept = new KeptFindings();
   private workers: Worker[] | null = null;
   private inlineBytes = 0;
   private order = 0;
@@ -81,7 +77,7 @@ export class DetectionEngine {
     const order = this.order++;
     if (this.workers === null && !(this.shouldGoParallel() && (await this.startWorkers()))) {
       this.inlineBytes += chunk.content.length;
-      this.results.push({ order, findings: this.inline.detect(chunk) });
+      this.kept.add(order, this.inline.detect(chunk));
       return;
     }
     this.batch.push(chunk);
@@ -99,7 +95,7 @@ export class DetectionEngine {
     } finally {
       await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
     }
-    return this.results.sort((a, b) => a.order - b.order).flatMap((result) => result.findings);
+    return this.kept.inOrder();
   }
 
   private shouldGoParallel(): boolean {
@@ -119,7 +115,7 @@ export class DetectionEngine {
     worker.on('message', (reply: { batch: number; findings: RawFinding[][] }) => {
       const sent = this.inFlight.get(reply.batch);
       this.inFlight.delete(reply.batch);
-      reply.findings.forEach((findings, index) => this.results.push({ order: sent!.orders[index]!, findings }));
+      reply.findings.forEach((findings, index) => this.kept.add(sent!.orders[index]!, findings));
       this.wake();
     });
     worker.on('error', (error) => {

@@ -9,7 +9,7 @@ import type { Chunk } from './chunk.js';
 import { ContentStage } from '../content/content-stage.js';
 import type { ContentOptions } from '../content/item.js';
 import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
-import { pathInside } from './path-inside.js';
+import { outsidePath, pathInside } from './path-inside.js';
 import { openScannable } from './read-file.js';
 import { emptyStats, type Source, type SourceStats } from './source.js';
 import { walk, type IgnoredBy, type WalkOptions } from './walk.js';
@@ -160,8 +160,8 @@ export class WorktreeSource implements Source {
   }
 
   private toRootPath(absolutePath: string): string {
-    // Files outside the root (a file target elsewhere) keep their path relative to it, with `..`.
-    return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
+    // Files outside the root (a file target elsewhere): relative with `..`, or absolute (/dev/stdin).
+    return pathInside(this.options.root, absolutePath) ?? outsidePath(this.options.root, absolutePath);
   }
 
   /** `named`: the user gave this path itself, so a FIFO or /dev/stdin is read rather than skipped. */
