@@ -11,7 +11,7 @@
  * place, not thousands. Identities are kept as short hashes, so that set stays small too.
  */
 import { createHash } from 'node:crypto';
-import { severityRank, type Severity } from '../finding/finding.js';
+import { SEVERITIES, severityRank, type Severity } from '../finding/finding.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 
 /** See README "Performance": above this many findings a scan lists the most severe ones and counts the rest. */
@@ -151,9 +151,10 @@ export class KeptFindings {
 /** The summary warning for findings left out of the report, or null when none were. */
 export function omittedWarning(omitted: OmittedFindings, limit = MAX_KEPT_FINDINGS): string | null {
   if (omitted.count === 0) return null;
-  const severities = Object.entries(omitted.bySeverity)
-    .filter(([, count]) => count > 0)
-    .map(([severity, count]) => `${count} ${severity}`)
+  const severities = [...SEVERITIES]
+    .reverse()
+    .filter((severity) => (omitted.bySeverity[severity] ?? 0) > 0)
+    .map((severity) => `${omitted.bySeverity[severity]} ${severity}`)
     .join(', ');
   const rules = [...omitted.byRule]
     .filter(([, count]) => count > 0)

@@ -61,6 +61,6 @@ describe('KeptFindings', () => {
   it('says in one warning how many findings were left out, by severity and rule', () => {
     expect(omittedWarning(keep(100, CHUNKS).omitted)).toBeNull();
     const warning = omittedWarning(keep(4, CHUNKS).omitted, 4);
-    expect(warning).toMatch(/^3 more finding\(s\) not listed \(2 low, 1 medium; most from rule-low 2, rule-medium 1\): a scan keeps the 4 most severe/);
+    expect(warning).toMatch(/^3 more finding\(s\) not listed \(1 medium, 2 low; most from rule-low 2, rule-medium 1\): a scan keeps the 4 most severe/);
   });
 });
