@@ -2,11 +2,12 @@
 // once outside the repo. Writes bench/results.md and prints it.
 //
 //   npm run bench                              all scenarios, 5 runs each (KEYGUARD_BENCH_RUNS)
-//   npm run bench -- --only tree,history       some scenarios: tree, secretlint, history, staged, linearity
+//   npm run bench -- --only tree,history       some scenarios: tree, secretlint, history, staged, linearity,
+//                                              memory (1 GB generated inputs, bench/generate.js), archive-overhead
 //   npm run bench -- --runs 3                  timed runs per command (after one warm-up run each)
 //   npm run bench -- --quick                   1 run each, no secretlint
 //   KEYGUARD_BENCH_DIR=/big/disk npm run bench  where the corpora and tools are cached (~/.cache/keyguard-bench)
-//   npm run bench -- --clean                   delete that cache folder (~1.3 GB once everything is built)
+//   npm run bench -- --clean                   delete that cache folder (~1.3 GB once everything is built, ~3.5 GB with the memory inputs)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -15,13 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderReport } from './report.js';
 import { referencePatternFile, REFERENCE_PATTERNS } from './reference-patterns.js';
+import { archiveOverheadScenario, memoryScenario } from './memory.js';
 import { historyScenario, linearityScenario, secretlintScenario, stagedScenario, treeScenario } from './scenarios.js';
 import {
   benchDir, buildKeyguard, capture, cleanCache, ensureCorpora, ensureGnuTime, ensureRipgrep, ensureSecretlint,
 } from './setup.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCENARIOS = ['tree', 'secretlint', 'history', 'staged', 'linearity'];
+const SCENARIOS = ['tree', 'secretlint', 'history', 'staged', 'linearity', 'memory', 'archive-overhead'];
+/** Scenarios that need none of the npm corpora (they generate their own inputs). */
+const GENERATED = ['memory'];
 
 function parseOptions(argv) {
   const { values } = parseArgs({
@@ -71,7 +75,7 @@ function machineRows(tools, loadAtStart) {
   ];
 }
 
-function runScenarios(ctx, selected) {
+async function runScenarios(ctx, selected) {
   const sections = [];
   const log = (name) => console.error(`bench: --- ${name} ---`);
   let tree;
@@ -80,6 +84,8 @@ function runScenarios(ctx, selected) {
   if (selected.includes('history')) { log('history'); sections.push(historyScenario(ctx)); }
   if (selected.includes('staged')) { log('staged'); sections.push(stagedScenario(ctx)); }
   if (selected.includes('linearity')) { log('linearity'); sections.push(linearityScenario(ctx, tree?.keyguardSamples)); }
+  if (selected.includes('memory')) { log('memory'); sections.push(await memoryScenario(ctx)); }
+  if (selected.includes('archive-overhead')) { log('archive-overhead'); sections.push(archiveOverheadScenario(ctx)); }
   return sections;
 }
 
@@ -91,7 +97,7 @@ async function main() {
     cleanCache(dir);
     return;
   }
-  const needsTree = selected.some((name) => name !== 'history');
+  const needsTree = selected.some((name) => name !== 'history' && !GENERATED.includes(name));
   await ensureCorpora(dir, { tree: needsTree, history: selected.includes('history') });
   const rgVersion = ensureRipgrep();
   ensureGnuTime();
@@ -100,7 +106,7 @@ async function main() {
   const rg = preparePatterns(dir);
 
   const ctx = { dir, runs, rg, secretlint, keyguardBin: join(REPO_ROOT, 'bin', 'keyguard.js'), workDir: join(dir, 'runs') };
-  const sections = runScenarios(ctx, selected);
+  const sections = await runScenarios(ctx, selected);
 
   const meta = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),

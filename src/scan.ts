@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEVERITIES, type Severity } from './finding/finding.js';
 import { DetectionEngine } from './detect/engine.js';
+import { omittedWarning } from './detect/kept-findings.js';
 import { loadRegistry } from './rules/registry.js';
 import type { KeyguardConfig } from './config/types.js';
 import type { ScanMode, ScanResult } from './scan-result.js';
@@ -198,8 +199,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const definitions = registry.definitions;
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? (config?.options.baseline as string | undefined));
   const baseline = await baselineFor(root, baselineFile, options.recordBaseline === true);
-  const engine = new DetectionEngine(definitions);
   const source = await openSource(mode, root, targets, options, content);
+  const engine = new DetectionEngine(definitions, source.findingRank?.bind(source));
 
   let lastProgress = started;
   for await (const chunk of source.chunks()) {
@@ -211,7 +212,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
   // detect → hygiene → the post-detection pipeline (suppress … redact, sort): src/pipeline/pipeline.ts
-  const detected = await engine.finish().then((findings) => source.sortDetected?.(findings) ?? findings);
+  const detected = await engine.finish();
   // A key file judged from its bytes counts as looked at, though no text was scanned.
   if ((mode === 'tree' || mode === 'pack') && source.stats.fileFindings.length === 0) assertSomethingScanned(source.stats, paths);
   detected.push(...(await source.hygieneFindings()), ...source.stats.fileFindings);
@@ -227,6 +228,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(options.verify && { verify: { mode, options: resolveVerifyOptions(options.verify) } }),
   };
   const unique = await runPipeline(detected, context);
+  const omitted = omittedWarning(engine.kept.omitted);
+  if (omitted) context.warnings.push(omitted);
   const unusedBaseline = baseline?.matcher?.unused() ?? [];
   if (options.reportUnusedBaseline) {
     for (const entry of unusedBaseline) context.warnings.push(`baseline entry matches nothing: ${entry.rule} in ${entry.path} (keyguard baseline --prune removes it)`);

@@ -9,13 +9,8 @@ import { ScratchBuffer } from '../sources/read-file.js';
 import type { SourceItem } from '../sources/source.js';
 import { isFileTask, runFileTask, taskRequest, type FileTask } from '../content/file-task.js';
 import { Detector } from './detector.js';
+import { KeptFindings, MAX_KEPT_FINDINGS, type FindingRank } from './kept-findings.js';
 import type { BatchReply, BatchRequest, WorkerSetup } from './worker.js';
-
-/** Findings of one chunk, with the chunk's position in the source's order. */
-export interface OrderedFindings {
-  order: number;
-  findings: RawFinding[];
-}
 
 /** Scans stay on the main thread until they grow past this; a worker costs ~40 ms to start. */
 const INLINE_BYTES = 4 * 1024 * 1024;
@@ -68,7 +63,8 @@ function ownedBuffers(items: BatchRequest['items']): ArrayBuffer[] {
  */
 export class DetectionEngine {
   private readonly inline: Detector;
-  private readonly results: OrderedFindings[] = [];
+  /** Bounded: the most severe findings, the rest counted (kept-findings.ts). */
+  readonly kept: KeptFindings;
   private workers: Worker[] | null = null;
   private inlineBytes = 0;
   private order = 0;
@@ -83,11 +79,14 @@ export class DetectionEngine {
   private waiting: PendingBatch | null = null;
   private failure: Error | null = null;
 
+  /** `findingRank`: the source's order of findings when its chunks arrive out of it (history). */
   constructor(
     private readonly definitions: RuleDefinition[],
+    findingRank?: FindingRank,
     private readonly parallel = true,
   ) {
     this.inline = new Detector(compileRules(definitions));
+    this.kept = new KeptFindings(MAX_KEPT_FINDINGS, findingRank);
   }
 
   /**
@@ -100,11 +99,11 @@ export class DetectionEngine {
       if (isFileTask(input)) {
         const { findings, stats } = await runFileTask(input, (chunk) => this.inline.detect(chunk), this.scratch);
         this.inlineBytes += stats.bytesScanned ?? 0;
-        this.results.push({ order, findings });
+        this.kept.add(order, findings);
         input.settle(stats);
       } else {
         this.inlineBytes += input.content.length;
-        this.results.push({ order, findings: this.inline.detect(input) });
+        this.kept.add(order, this.inline.detect(input));
       }
       return;
     }
@@ -125,7 +124,7 @@ export class DetectionEngine {
     } finally {
       await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
     }
-    return this.results.sort((a, b) => a.order - b.order).flatMap((result) => result.findings);
+    return this.kept.inOrder();
   }
 
   private shouldGoParallel(): boolean {
@@ -146,7 +145,7 @@ export class DetectionEngine {
       const sent = this.inFlight.get(reply.batch)!;
       this.inFlight.delete(reply.batch);
       reply.results.forEach(({ findings, stats }, index) => {
-        this.results.push({ order: sent.orders[index]!, findings });
+        this.kept.add(sent.orders[index]!, findings);
         if (stats) sent.tasks[index]!.settle(stats);
       });
       this.wake();

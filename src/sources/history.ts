@@ -63,15 +63,16 @@ interface Introduction {
  *
  * The walk (`git log --raw`, no blob bytes: a few % of the work) decides every blob's commit and
  * paths first, since the detector needs the path; the blobs are then read in the order git
- * stores them, not in commit order, so chunks come out of commit order. `sortDetected` puts the
- * findings back into it (dedupe keeps the first finding, the one at the introducing commit).
+ * stores them, not in commit order, so chunks come out of commit order. `findingRank` (a finding's
+ * commit's place in the walk) puts the findings back into it (dedupe keeps the first finding, the
+ * one at the introducing commit).
  */
 export function historySource(root: string, options: HistoryOptions): Source {
   const stats: SourceStats = { ...emptyStats(), commitsScanned: 0, blobsScanned: 0 };
   const envFilesAdded = new Map<string, CommitInfo>();
   const commitOrder = new Map<string, number>();
+  const rank = (finding: { commit: CommitInfo | null }) => (finding.commit ? (commitOrder.get(finding.commit.sha) ?? commitOrder.size) : commitOrder.size);
   const inCommitOrder = <T extends { commit: CommitInfo | null }>(findings: T[]): T[] => {
-    const rank = (finding: T) => (finding.commit ? (commitOrder.get(finding.commit.sha) ?? commitOrder.size) : commitOrder.size);
     return findings.map((finding, index) => ({ finding, index, rank: rank(finding) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ finding }) => finding);
   };
   return {
@@ -80,7 +81,7 @@ export function historySource(root: string, options: HistoryOptions): Source {
     async hygieneFindings(): Promise<RawFinding[]> {
       return [...envFilesAdded].map(([path, commit]) => envFileFinding('committed', path, commit));
     },
-    sortDetected: inCommitOrder,
+    findingRank: rank,
   };
 }
 

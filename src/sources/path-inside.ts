@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 
 /**
  * `absolutePath` relative to the folder `base`, with `/` separators: '' for the folder itself,
@@ -13,4 +13,19 @@ export function pathInside(base: string, absolutePath: string): string | null {
   if (!absolutePath.startsWith(prefix)) return null;
   const inside = absolutePath.slice(prefix.length);
   return sep === '/' ? inside : inside.split(sep).join('/');
+}
+
+/** The first folder below the filesystem root that `absolutePath` lies in ('' for the root itself). */
+function topFolder(absolutePath: string): string {
+  return absolutePath.split(sep).find((part, index) => index > 0 && part !== '') ?? '';
+}
+
+/**
+ * How findings name a file the user gave outside the scan root: relative, with `..`, when the two
+ * share a folder (`../lib/config.js`); absolute when they share only the filesystem root, where
+ * `../../dev/stdin` would only puzzle (`keyguard scan /dev/stdin` reports `/dev/stdin`).
+ */
+export function outsidePath(root: string, absolutePath: string): string {
+  if (topFolder(root) !== topFolder(absolutePath)) return absolutePath.split(sep).join('/');
+  return relative(root, absolutePath).split(sep).join('/');
 }

@@ -29,6 +29,12 @@ function specialKind(stats: Stats): string {
 }
 
 /**
+ * Names of this process's own standard input. When it is a socket (a parent process that spawns
+ * keyguard, as Node does) it cannot be opened by name, so it is read through process.stdin, like `-`.
+ */
+const STDIN_NAMES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
  * Opens a file for the content stage. A small file is read whole, once (the size comes from the
  * open descriptor); a big one becomes a stream read in pieces, never held whole. A FIFO or device
  * met in a folder is skipped without being opened (opening a FIFO waits for a writer); one the user
@@ -42,6 +48,7 @@ export function openScannable(absolutePath: string, named: boolean, maxFileSize:
     return { skipped: { reason: 'unreadable', detail: errorCode(error) } };
   }
   if (!stats.isFile()) {
+    if (named && STDIN_NAMES.has(absolutePath)) return { item: { bytes: new ByteStream(process.stdin) } };
     if (named && stats.isFIFO()) return { item: { bytes: new ByteStream(readFifo(absolutePath)) } };
     if (named && stats.isCharacterDevice()) return { item: { bytes: new ByteStream(createReadStream(absolutePath, { highWaterMark: READ_PIECE_BYTES })) } };
     return { skipped: { reason: 'not-a-file', detail: specialKind(stats) } };

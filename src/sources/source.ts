@@ -60,10 +60,10 @@ export interface Source<Item extends SourceItem = Chunk> {
   hygieneFindings(): Promise<RawFinding[]>;
   /**
    * For a source that yields chunks out of the order the pipeline expects (history reads blobs in
-   * pack order, and dedupe keeps the first finding, the one at the oldest commit): the detector's
-   * findings, which come in chunk order, put back in that order. Called after `chunks()` is done.
+   * pack order, and dedupe keeps the first finding, the one at the oldest commit): each finding's
+   * place in that order. The detection engine keeps and returns findings by it (kept-findings.ts).
    */
-  sortDetected?(findings: RawFinding[]): RawFinding[];
+  findingRank?(finding: RawFinding): number;
 }
 
 export function emptyStats(): SourceStats {

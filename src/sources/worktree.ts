@@ -10,7 +10,7 @@ import { ContentStage } from '../content/content-stage.js';
 import type { FileTask } from '../content/file-task.js';
 import type { ContentOptions } from '../content/item.js';
 import { ALL_IGNORE_RULES, IgnoreRules, type IgnoreChoice } from './ignore-rules.js';
-import { pathInside } from './path-inside.js';
+import { outsidePath, pathInside } from './path-inside.js';
 import { OrderedStats } from './ordered-stats.js';
 import { openScannable } from './read-file.js';
 import { emptyStats, type SkippedItem, type Source, type SourceItem, type SourceStats } from './source.js';
@@ -168,8 +168,8 @@ export class WorktreeSource implements Source<SourceItem> {
   }
 
   private toRootPath(absolutePath: string): string {
-    // Files outside the root (a file target elsewhere) keep their path relative to it, with `..`.
-    return pathInside(this.options.root, absolutePath) ?? relative(this.options.root, absolutePath).split(sep).join('/');
+    // Files outside the root (a file target elsewhere): relative with `..`, or absolute (/dev/stdin).
+    return pathInside(this.options.root, absolutePath) ?? outsidePath(this.options.root, absolutePath);
   }
 
   /** The report file this run is about to replace (--output) is never read: see src/fs/report-file.ts. */

@@ -157,6 +157,11 @@ describe('standard input and FIFOs', () => {
     expect(runCli(['scan', '-', '.'], { cwd: dir }).code).toBe(2);
   });
 
+  it('names /dev/stdin given as a path by itself, not by a path that climbs out of the folder', () => {
+    const input = `const k = "${fakeKeys.openaiProject()}";\n`;
+    expect(scanJson(['/dev/stdin'], { input }).findings.map((finding) => finding.file)).toEqual(['/dev/stdin']);
+  });
+
   it('opens an archive piped to standard input', () => {
     const input = tgz([{ name: 'package/.env', data: `KEY=${fakeKeys.anthropic()}\n` }]);
     const { findings } = scanJson(['-', '--stdin-name', 'package.tgz'], { input });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathInside } from '../../src/sources/path-inside.js';
+import { outsidePath, pathInside } from '../../src/sources/path-inside.js';
 
 describe('pathInside', () => {
   it('gives the path below the folder with / separators', () => {
@@ -15,5 +15,13 @@ describe('pathInside', () => {
     expect(pathInside('/repo', '/other/file')).toBeNull();
     expect(pathInside('/repo', '/repository/file')).toBeNull();
     expect(pathInside('/repo/src', '/repo')).toBeNull();
+  });
+});
+
+describe('outsidePath', () => {
+  it('is relative while the file shares a folder with the root, absolute when they share only /', () => {
+    expect(outsidePath('/home/me/app', '/home/me/lib/config.js')).toBe('../lib/config.js');
+    expect(outsidePath('/home/me/app', '/dev/stdin')).toBe('/dev/stdin');
+    expect(outsidePath('/', '/dev/stdin')).toBe('/dev/stdin');
   });
 });
