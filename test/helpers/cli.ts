@@ -14,6 +14,14 @@ export interface CliRun {
 const UNPRIVILEGED_ID = 65534;
 
 /**
+ * Whether a run with `unprivileged` meets file permissions: always when the suite does not run as
+ * root; as root, only when the unprivileged user can reach the built CLI (not from inside a private
+ * folder such as a 0700 temp dir).
+ */
+export const CAN_MEET_PERMISSIONS =
+  process.getuid?.() !== 0 || spawnSync(process.execPath, [CLI, '--version'], { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID }).status === 0;
+
+/**
  * `timeout` (ms) kills a run that would hang, for inputs that must not make keyguard wait forever.
  * `unprivileged`: a folder the run must meet file permissions in (a read-only file is read-only);
  * as root, the folder is handed to an unprivileged user and the CLI runs as that user.
