@@ -1,23 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ajvDraft04 from 'ajv-draft-04';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { zip } from '../helpers/archives.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, removeTestRepos, writeFileIn, type TestRepo } from '../helpers/git-repo.js';
-import { addUriAndDateFormats } from '../report/schema-formats.js';
+import { validateJson, validateSarif } from '../report/report-validators.js';
 
 afterAll(removeTestRepos);
 
-const jsonAjv = new Ajv2020({ allErrors: true });
-addUriAndDateFormats(jsonAjv);
-const validateJson = jsonAjv.compile(JSON.parse(readFileSync(new URL('../../docs/json-report.schema.json', import.meta.url), 'utf8')));
-const sarifAjv = new ajvDraft04.default({ allErrors: true });
-addUriAndDateFormats(sarifAjv);
-const validateSarif = sarifAjv.compile(JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8')));
 
 interface Item {
   path: string;

@@ -1,23 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvDraft04 from 'ajv-draft-04';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, removeTestRepos } from '../helpers/git-repo.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
-import { addUriAndDateFormats } from '../report/schema-formats.js';
+import { validateJson, validateSarif } from '../report/report-validators.js';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 
-const jsonAjv = new Ajv2020({ allErrors: true });
-addUriAndDateFormats(jsonAjv);
-const validateJson = jsonAjv.compile(JSON.parse(readFileSync(new URL('../../docs/json-report.schema.json', import.meta.url), 'utf8')));
-const sarifAjv = new ajvDraft04.default({ allErrors: true });
-addUriAndDateFormats(sarifAjv);
-const validateSarif = sarifAjv.compile(JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8')));
 
 interface JsonFinding {
   ruleId: string;
