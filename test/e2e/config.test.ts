@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { acmeRule } from '../helpers/custom-rule.js';
 import { fakeKeys, randomFrom } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
 
@@ -35,21 +36,6 @@ function scanJson(repo: TestRepo, ...flags: string[]): { code: number; report: R
 
 const found = (report: Report): string[] => report.findings.map((finding) => `${finding.ruleId} ${finding.file}`).sort();
 
-/** A custom rule; its examples are literal text, as a user would write them. */
-function acmeRule(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'acme-api-key',
-    name: 'Acme API key',
-    severity: 'high',
-    description: 'An Acme API key.',
-    keywords: ['acme_'],
-    pattern: '\\b(acme_[a-z0-9]{32})\\b',
-    examples: [`ACME_KEY=acme_${randomFrom(LOWERNUM, 32)}`],
-    negativeExamples: ['acme_short'],
-    references: ['https://acme.example/keys'],
-    ...overrides,
-  };
-}
 
 describe('a config file', () => {
   it('is not needed: without one the built-in rules run', () => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acmeRule } from '../helpers/custom-rule.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, removeTestRepos, type TestRepo } from '../helpers/git-repo.js';
@@ -66,17 +67,7 @@ describe('no whole key in error messages', () => {
 
   it('a rule example that rules check prints', () => {
     const repo = repoWithCommit();
-    const rule = {
-      id: 'acme-api-key',
-      name: 'Acme API key',
-      severity: 'high',
-      description: 'An Acme API key.',
-      keywords: ['acme_'],
-      pattern: '\\b(acme_[a-z0-9]{32})\\b',
-      examples: [`acme key next to ${key}`],
-      negativeExamples: ['acme_short'],
-      references: ['https://acme.example/keys'],
-    };
+    const rule = acmeRule({ examples: [`acme key next to ${key}`] });
     writeFileSync(join(repo.dir, 'keyguard.config.json'), JSON.stringify({ rules: [rule] }));
     const run = runCli(['rules', 'check'], { cwd: repo.dir });
     expect(run.code).toBe(1);
