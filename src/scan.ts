@@ -15,6 +15,7 @@ import { fingerprintKeyFor } from './pipeline/fingerprint-key.js';
 import { runPipeline } from './pipeline/pipeline.js';
 import { assertSomethingScanned, couldNotRead } from './sources/coverage.js';
 import { expandPaths } from './sources/expand-paths.js';
+import { startedNow } from './sources/started.js';
 import type { BaselineState, PipelineContext } from './pipeline/stage.js';
 import type { VerifyOptions } from './verify/types.js';
 import { resolveVerifyOptions } from './verify/defaults.js';
@@ -200,10 +201,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? (config?.options.baseline as string | undefined));
   const baseline = await baselineFor(root, baselineFile, options.recordBaseline === true);
   const source = await openSource(mode, root, targets, options, content);
-  const engine = new DetectionEngine(definitions, source.findingRank?.bind(source));
+  // The source starts reading while the detector is built (sources/started.ts).
+  const chunks = startedNow(source.chunks());
+  let engine: DetectionEngine;
+  try {
+    engine = new DetectionEngine(definitions, source.findingRank?.bind(source));
+  } catch (error) {
+    await chunks.return?.();
+    throw error;
+  }
 
   let lastProgress = started;
-  for await (const chunk of source.chunks()) {
+  for await (const chunk of chunks) {
     await engine.push(chunk);
     if ((mode === 'tree' || mode === 'stdin') && options.onProgress && performance.now() - lastProgress > 200) {
       lastProgress = performance.now();

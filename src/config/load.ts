@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseJsonText } from '../fs/json-text.js';
 import { locateRepo } from '../git/locate.js';
 import type { Severity } from '../finding/finding.js';
 import { RuleError, validateRule } from '../rules/validate.js';
@@ -49,6 +48,8 @@ async function parseFile(file: string): Promise<unknown> {
       throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+  // jsonc-parser is loaded only for a JSON config: most scans have no config file at all.
+  const { parseJsonText } = await import('../fs/json-text.js');
   try {
     return parseJsonText(text);
   } catch (error) {

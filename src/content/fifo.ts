@@ -1,6 +1,4 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How long a FIFO that nobody has opened for writing is given before it counts as empty. */
 const WRITER_GRACE_MS = 1000;
@@ -14,6 +12,9 @@ const PIECE_BYTES = 1024 * 1024;
  * after keyguard is still read, and a FIFO nobody writes to is an empty input, not a hang.
  */
 export async function* readFifo(path: string): AsyncGenerator<Buffer> {
+  // Loaded here, not imported: every scan loads this module, few read a FIFO, and node:fs/promises
+  // costs a pre-commit hook ~3 ms to load.
+  const [{ open }, { setTimeout: sleep }] = await Promise.all([import('node:fs/promises'), import('node:timers/promises')]);
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   const opened = Date.now();
   let received = false;

@@ -14,7 +14,7 @@
  * in: history reads blobs in pack order. A source that reorders gives a `findingRank` (the commit's
  * place in the walk), which comes before the chunk's arrival order in every comparison.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { SEVERITIES, severityRank, type Severity } from '../finding/finding.js';
 import type { RawFinding } from '../finding/raw-finding.js';
 
@@ -61,7 +61,7 @@ function identityOf(finding: RawFinding): string | null {
   if (finding.commit === null) return null;
   // An allow comment suppresses one occurrence only, so an allowed and an unallowed occurrence stay apart.
   const text = `${finding.ruleId}\0${finding.file}\0${finding.rawSecret}\0${finding.inlineAllow === null ? '' : 'allowed'}`;
-  return createHash('sha1').update(text).digest('base64').slice(0, 16);
+  return nodeCrypto().createHash('sha1').update(text).digest('base64').slice(0, 16);
 }
 
 export class KeptFindings {

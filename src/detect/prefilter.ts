@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../rules/compile.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
+import { builtinKeywordTable, type KeywordTable } from './keyword-table.js';
 
 /**
  * One pass over the bytes with every rule's keywords. A chunk that holds none of them (most files)
@@ -8,6 +9,8 @@ import { KeywordAutomaton } from './keyword-automaton.js';
  */
 export class Prefilter {
   private readonly automaton: KeywordAutomaton;
+  /** What the automaton looks for, in the order of its keyword indexes (the build stores a table for them). */
+  readonly keywords: readonly string[];
   /** Indexed like the automaton's keywords. */
   private readonly rulesByKeyword: CompiledRule[][];
   /** Indexed like the automaton's keywords: the marker the keyword is, if it is one. */
@@ -18,16 +21,20 @@ export class Prefilter {
    * `markers` are other strings whose offsets the same pass collects (the openings of encoded
    * text the decoders look at), so that finding them costs no extra pass over the bytes.
    */
-  constructor(rules: readonly CompiledRule[], markers: readonly string[] = []) {
+  constructor(rules: readonly CompiledRule[], markers: readonly string[] = [], stored: KeywordTable | null = builtinKeywordTable()) {
     const byKeyword = new Map<string, CompiledRule[]>();
     for (const rule of rules) {
       for (const keyword of rule.keywords) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), rule]);
     }
     for (const marker of markers) if (!byKeyword.has(marker.toLowerCase())) byKeyword.set(marker.toLowerCase(), []);
-    const keywords = [...byKeyword.keys()];
-    this.automaton = new KeywordAutomaton(keywords);
-    this.rulesByKeyword = [...byKeyword.values()];
-    this.markerByKeyword = keywords.map((keyword) => markers.find((marker) => marker.toLowerCase() === keyword));
+    // The stored table of the built-in rules serves any set of rules whose keywords it holds (all
+    // of them, or some disabled by a config): its other keywords find no rule. A custom rule with
+    // a keyword of its own needs a table built for this run.
+    const table = stored && covers(stored, byKeyword.keys()) ? stored : null;
+    this.keywords = table ? table.keywords : [...byKeyword.keys()];
+    this.automaton = new KeywordAutomaton(table ?? this.keywords);
+    this.rulesByKeyword = this.keywords.map((keyword) => byKeyword.get(keyword) ?? []);
+    this.markerByKeyword = this.keywords.map((keyword) => markers.find((marker) => marker.toLowerCase() === keyword));
     this.hasMarkers = markers.length > 0;
   }
 
@@ -67,4 +74,10 @@ export class Prefilter {
     if (unordered) for (const offsets of hits.values()) offsets.sort((a, b) => a - b);
     return { rules: hits, markers };
   }
+}
+
+function covers(table: KeywordTable, keywords: Iterable<string>): boolean {
+  const held = new Set(table.keywords);
+  for (const keyword of keywords) if (!held.has(keyword)) return false;
+  return true;
 }

@@ -46,20 +46,46 @@ export class DelimitedReader {
   }
 
   /**
-   * The remaining records, every complete record already buffered in one batch: a caller parsing
-   * thousands of short lines (a patch) then awaits once per chunk from git, not once per line.
+   * The next record if the buffer holds it whole, without waiting; null when it does not (then
+   * `read`). A caller parsing thousands of short lines (a patch) awaits once per chunk from git,
+   * not once per line.
    */
-  async *batches(delimiter: number): AsyncGenerator<Buffer[]> {
-    for (;;) {
-      const batch: Buffer[] = [];
-      for (let end = this.buffer.indexOf(delimiter, this.offset); end !== -1; end = this.buffer.indexOf(delimiter, this.offset)) {
-        batch.push(this.take(end));
+  buffered(delimiter: number): Buffer | null {
+    const end = this.buffer.indexOf(delimiter, this.offset);
+    return end === -1 ? null : this.take(end);
+  }
+
+  /**
+   * Skips to the next record that starts with `prefix` (the current record included), or to the
+   * end: the records in between are never split out, so skipping a long run of them (a new
+   * file's patch) costs one search per chunk. Only a few bytes are kept from one chunk to the
+   * next, however long a skipped record is.
+   */
+  async skipTo(delimiter: number, prefix: Buffer): Promise<void> {
+    const needle = Buffer.concat([Buffer.of(delimiter), prefix]);
+    // Searched from the delimiter before the current record, so that it can match too.
+    let from = this.offset - 1;
+    if (from < 0 || this.buffer[from] !== delimiter) {
+      this.buffer = Buffer.concat([Buffer.of(delimiter), this.buffer.subarray(this.offset)]);
+      from = 0;
+    }
+    for (; ; from = 0) {
+      const at = this.buffer.indexOf(needle, from);
+      if (at !== -1) {
+        this.offset = at + 1;
+        return;
       }
-      if (batch.length > 0) yield batch;
-      // The next record spans chunks (or the stream ended): read() joins its parts.
-      const next = await this.read(delimiter);
-      if (next === null) return;
-      yield [next];
+      const next = this.ended ? { done: true as const } : await this.source.next();
+      if (next.done) {
+        this.ended = true;
+        this.buffer = Buffer.alloc(0);
+        this.offset = 0;
+        return;
+      }
+      // The needle may straddle the two chunks: keep what could be its beginning.
+      const kept = this.buffer.subarray(Math.max(from, this.buffer.length - needle.length + 1));
+      this.buffer = kept.length > 0 ? Buffer.concat([kept, next.value]) : next.value;
+      this.offset = 0;
     }
   }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { shortSha } from '../finding/short-sha.js';
 import { resolve } from 'node:path';
 import { GitError } from './errors.js';
@@ -45,6 +44,7 @@ export async function askGit(cwd: string, args: string[]): Promise<string> {
  */
 export async function shallowCloneWarning(repo: Repository): Promise<string> {
   const shallowFile = resolve(repo.cwd, await askGit(repo.cwd, ['rev-parse', '--git-path', 'shallow']));
+  const { readFile } = await import('node:fs/promises'); // only here: a staged scan loads this module too
   const boundaries = (await readFile(shallowFile, 'utf8').catch(() => '')).split('\n').filter(Boolean);
   const fix = 'fetch with --unshallow to scan it all';
   if (boundaries.length === 0) return `shallow clone: older history is not available; ${fix}`;

@@ -17,6 +17,7 @@ export interface StagedFile {
 
 const NUL = 0x00;
 const NEWLINE = 0x0a;
+const DIFF_HEADER = Buffer.from('diff --git ', 'latin1');
 
 /**
  * One `git diff --cached` gives both what is staged (`--raw -z`: modes, index blob shas, exact
@@ -75,34 +76,34 @@ async function readRawRecords(reader: DelimitedReader): Promise<StagedFile[]> {
 /**
  * Patches come in the same order as the raw records, one `diff --git` header each (two for a type
  * change: a deletion and an addition). Only the headers and `@@ -a,b +c,d @@` lines matter; with
- * -U0 lines c … c+d-1 are exactly the added ones.
+ * -U0 lines c … c+d-1 are exactly the added ones. A new file's patch is the whole file, every line
+ * added, so its body is skipped unread (the patch was most of a pre-commit hook's parsing time).
  */
 async function readAddedLines(reader: DelimitedReader, files: StagedFile[]): Promise<void> {
   const patchOwners = files.flatMap((file) => (file.status === 'T' ? [file, file] : [file]));
   let index = -1;
   let inHeader = false;
-  for await (const lines of reader.batches(NEWLINE)) {
-    for (const line of lines) {
-      const first = line[0];
-      if (first === 0x64 /* d */ && line.subarray(0, 11).toString('latin1') === 'diff --git ') {
-        index += 1;
-        inHeader = true;
-        if (!patchOwners[index]) throw new GitError('unexpected git diff output: more patches than staged files');
-        continue;
-      }
-      const file = patchOwners[index];
-      if (!file) continue;
-      if (first === 0x40 /* @ */) {
-        inHeader = false;
-        if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines);
-      } else if (inHeader) {
-        const text = line.toString('utf8');
-        // Git judged the file binary (NUL bytes, or a `-diff` attribute) and showed no lines; the
-        // source decides from the content whether it is text, and then every line counts.
-        if (text.startsWith('Binary files ')) file.addedLines = 'all';
-        else if (text.startsWith('index ') && file.status !== 'T' && !text.slice(6).split(' ')[0]!.endsWith(`..${file.blob}`)) {
-          throw new GitError(`unexpected git diff output: the patch for ${file.path} does not match the index`);
-        }
+  for (let line = await reader.read(NEWLINE); line !== null; line = reader.buffered(NEWLINE) ?? (await reader.read(NEWLINE))) {
+    const first = line[0];
+    if (first === 0x64 /* d */ && line.subarray(0, DIFF_HEADER.length).equals(DIFF_HEADER)) {
+      index += 1;
+      inHeader = true;
+      if (!patchOwners[index]) throw new GitError('unexpected git diff output: more patches than staged files');
+      continue;
+    }
+    const file = patchOwners[index];
+    if (!file) continue;
+    if (first === 0x40 /* @ */) {
+      inHeader = false;
+      if (file.addedLines !== 'all') addHunk(line.toString('latin1'), file.addedLines);
+      else await reader.skipTo(NEWLINE, DIFF_HEADER);
+    } else if (inHeader) {
+      const text = line.toString('utf8');
+      // Git judged the file binary (NUL bytes, or a `-diff` attribute) and showed no lines; the
+      // source decides from the content whether it is text, and then every line counts.
+      if (text.startsWith('Binary files ')) file.addedLines = 'all';
+      else if (text.startsWith('index ') && file.status !== 'T' && !text.slice(6).split(' ')[0]!.endsWith(`..${file.blob}`)) {
+        throw new GitError(`unexpected git diff output: the patch for ${file.path} does not match the index`);
       }
     }
   }

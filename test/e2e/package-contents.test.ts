@@ -14,6 +14,8 @@ describe('the npm package', () => {
     expect(pack.status).toBe(0);
     const files = (JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path);
     expect(files).toContain('dist/rules.json');
+    // The keyword automaton made for those rules at build time (src/detect/keyword-table.ts).
+    expect(files).toContain('dist/keyword-table.bin');
     expect(files).toContain('bin/keyguard.js');
     // bin/ is CommonJS (bin/package.json), the CLI one bundle; the code cache a local run leaves
     // next to it is made again on the user's machine, never shipped.

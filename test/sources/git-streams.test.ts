@@ -16,15 +16,40 @@ describe('DelimitedReader', () => {
     expect([await read(10), await read(10), await read(10), await read(10)]).toEqual(['line one', 'line two', 'unterminated', null]);
   });
 
-  it('hands out the buffered records in batches, after a switch of delimiter and across chunks', async () => {
+  it('hands out buffered records without waiting, after a switch of delimiter and across chunks', async () => {
     const chunks = ['raw\0a\nb', 'c\nd\ne\n', '\n', 'tail'].map((text) => Buffer.from(text));
     const reader = new DelimitedReader(Readable.from(chunks));
     expect((await reader.read(0))?.toString()).toBe('raw');
-    const batches: string[][] = [];
-    for await (const batch of reader.batches(10)) batches.push(batch.map((record) => record.toString()));
-    expect(batches.flat()).toEqual(['a', 'bc', 'd', 'e', '', 'tail']);
+    const records: string[] = [];
+    let waits = 0;
+    for (let record = reader.buffered(10); ; record = reader.buffered(10)) {
+      if (record === null) {
+        waits++;
+        record = await reader.read(10);
+        if (record === null) break;
+      }
+      records.push(record.toString());
+    }
+    expect(records).toEqual(['a', 'bc', 'd', 'e', '', 'tail']);
     // Whole chunks' worth of lines come at once, not one await per line.
-    expect(batches.length).toBeLessThan(batches.flat().length);
+    expect(waits).toBeLessThan(records.length);
+  });
+
+  it('skips to the next record with a prefix across chunk boundaries, matching only whole records', async () => {
+    const text = 'head\n+x diff --git not here\n+more\ndiff --git a b\nafter\n+tail\n';
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < text.length; at += size) chunks.push(Buffer.from(text.slice(at, at + size)));
+      const reader = new DelimitedReader(Readable.from(chunks));
+      expect((await reader.read(10))?.toString()).toBe('head');
+      await reader.skipTo(10, Buffer.from('diff --git '));
+      expect((await reader.read(10))?.toString()).toBe('diff --git a b');
+      // The current record already has the prefix: it stays.
+      await reader.skipTo(10, Buffer.from('after'));
+      expect((await reader.read(10))?.toString()).toBe('after');
+      await reader.skipTo(10, Buffer.from('diff --git '));
+      expect(await reader.read(10)).toBeNull();
+    }
   });
 });
 

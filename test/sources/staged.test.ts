@@ -116,6 +116,28 @@ describe('stagedSource', () => {
     expect(byPath).toEqual({ 'copy.js': [`export const legacy = "${oldKey}";`, ''], 'settings.js': ['export const region = "us";'] });
   });
 
+  it('skips new files\' patches whole, however long, and still reads the added lines of the changed files after them', async () => {
+    const { repo, oldKey } = repoWithConfig();
+    // Sorted between the changed files, each far longer than a pipe read, and holding lines that
+    // look like a patch header to anything that does not read whole lines.
+    const body = 'const x = 1; // diff --git a/x b/x\n@@ -1 +1 @@\n'.repeat(8000);
+    repo.write('a-first.js', 'one\n');
+    repo.write('e-last.js', 'five\n');
+    repo.commit('more files');
+    const newKey = fakeKeys.github();
+    repo.write('b-new.js', body);
+    repo.write('d-new.js', `diff --git a/y b/y\n${body}`);
+    repo.write('c-new.js', `${body}const key = "${newKey}";\n`);
+    repo.write('a-first.js', 'one\ntwo\n');
+    repo.write('config.js', `// settings\nexport const legacy = "${oldKey}";\nexport const region = "us";\n`);
+    repo.write('e-last.js', 'zero\nfive\nsix\n');
+    repo.git('add', '-A');
+    const { chunks } = await scanStaged(repo.dir);
+    const scope = Object.fromEntries(chunks.map((chunk) => [chunk.path, chunk.onlyLines ? [...chunk.onlyLines] : 'all']));
+    expect(scope).toEqual({ 'a-first.js': [2], 'b-new.js': 'all', 'c-new.js': 'all', 'config.js': [3], 'd-new.js': 'all', 'e-last.js': [1, 3] });
+    expect(chunks.find((chunk) => chunk.path === 'c-new.js')!.content.toString()).toContain(newKey);
+  });
+
   it('counts only changed lines even when the user config widens hunks or colours output', async () => {
     const { repo, oldKey } = repoWithConfig();
     for (const [name, value] of [['diff.interHunkContext', '5'], ['diff.context', '3'], ['color.ui', 'always'], ['diff.noprefix', 'true'], ['diff.relative', 'true']]) {
