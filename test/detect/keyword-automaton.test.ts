@@ -80,4 +80,21 @@ describe('KeywordAutomaton', () => {
       expect(occurrences(automaton, text).sort(byPosition)).toEqual(bruteForce(keywords, text).sort(byPosition));
     }
   });
+
+  it('reports in the order the ends appear, longest first, at every length (the interleaved parts join up)', () => {
+    const random = seededRandom(11);
+    const keywords = ['key', 'apikey', 'token', 'keykey', 'sk-proj-', 'a3t', 't3blbkfj', 'ghp_'];
+    const automaton = new KeywordAutomaton(keywords);
+    const endOrder = (a: [number, number], b: [number, number]) =>
+      a[1] + keywords[a[0]]!.length - (b[1] + keywords[b[0]]!.length) || keywords[b[0]]!.length - keywords[a[0]]!.length;
+    // Keywords at nearly every position, so that every part boundary has some ending next to it.
+    const pieces = ['key', 'KEY', 'api', 'ApiKey', 'token', 'k', 'e', 'y', 'sk-proj-', 'a3t', 'T3BlbkFJ', 'ghp_', ' '];
+    const lengths = [0, 1, 7, 255, 4099, 20_000, ...Array.from({ length: 200 }, (_, i) => 1000 + i)];
+    for (const length of lengths) {
+      let text = '';
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      text = text.slice(0, length);
+      expect(occurrences(automaton, text)).toEqual(bruteForce(keywords, text).sort(endOrder));
+    }
+  });
 });
