@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gitStdout } from './run.js';
 
@@ -18,7 +18,17 @@ export async function readUserExcludes(worktree: string): Promise<string | null>
   const answer = await gitStdout(worktree, ['config', '--path', '--get', 'core.excludesFile'], { okStatuses: [1] });
   const file = answer === '' ? defaultExcludesFile() : answer.replace(/\n$/, '');
   if (!file) return null;
-  return readFile(resolve(worktree, file), 'utf8').catch(() => null);
+  return readRegularFile(resolve(worktree, file));
+}
+
+/**
+ * Only a regular file is read: git takes anything else (a FIFO, /dev/zero) by its size, zero, so
+ * as empty; opening a FIFO would wait for a writer, and a device might never end.
+ */
+async function readRegularFile(path: string): Promise<string | null> {
+  const stats = await stat(path).catch(() => null);
+  if (!stats?.isFile()) return null;
+  return readFile(path, 'utf8').catch(() => null);
 }
 
 /** Where git looks when core.excludesFile is not set; an empty XDG_CONFIG_HOME counts as unset, as in git. */

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CAN_MEET_PERMISSIONS, runCli } from '../helpers/cli.js';
@@ -98,5 +99,19 @@ describe('the user excludes file (core.excludesFile)', () => {
     expect(run.code).toBe(1);
     const scanned = [...new Set((JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.map((finding) => finding.file))].sort();
     expect(scanned).toEqual(everything);
+  });
+
+  it('a repository config that names a FIFO or a device is read as git reads it, as empty, and never waited on', () => {
+    const repo = repoWithKeys();
+    const fifo = join(makeTempDir('keyguard-fifo-'), 'ignore');
+    execFileSync('mkfifo', [fifo]);
+    const env = { HOME: makeTempDir('keyguard-home-'), XDG_CONFIG_HOME: '' };
+    for (const file of [fifo, '/dev/zero']) {
+      repo.git('config', 'core.excludesFile', file);
+      const run = runCli(['scan', '--format', 'json'], { cwd: repo.dir, env, timeout: 60_000 });
+      expect(run.code).toBe(1);
+      const scanned = [...new Set((JSON.parse(run.stdout) as { findings: { file: string }[] }).findings.map((finding) => finding.file))].sort();
+      expect(scanned).toEqual([...FILES, 'tracked.log'].sort());
+    }
   });
 });
