@@ -142,8 +142,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    const { code, exitCode: commanderExitCode } = error as { code?: string; exitCode?: number };
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    // `keyguard help NAME` with an unknown NAME writes the help to stderr and fails: a usage error below.
+    if (code === 'commander.help' && commanderExitCode === 0) return 0;
     // Error messages echo paths, revisions, arguments and sometimes file content: a key among them
     // is redacted (never a second leak), an escape sequence shown as \u001b.
     const { redactKeysIn } = await import('../detect/redact-text.js');

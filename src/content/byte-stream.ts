@@ -42,20 +42,29 @@ export class ByteStream implements AsyncIterable<Buffer> {
     return this.finished;
   }
 
+  /**
+   * A reader that stops before the end (a `break`, a `return`, an error in the loop over it) lets
+   * go of the rest as discard() does: the git process streaming a blob is stopped, a file closed,
+   * an archive entry drained. Left open, git would wait on a full pipe for the rest of the scan.
+   */
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    while (this.peeked.length > 0) {
-      const part = this.peeked.shift()!;
-      this.bytesRead += part.length;
-      yield part;
-    }
-    while (!this.finished) {
-      const next = await this.iterator.next();
-      if (next.done) {
-        this.finished = true;
-        return;
+    try {
+      while (this.peeked.length > 0) {
+        const part = this.peeked.shift()!;
+        this.bytesRead += part.length;
+        yield part;
       }
-      this.bytesRead += next.value.length;
-      yield next.value;
+      while (!this.finished) {
+        const next = await this.iterator.next();
+        if (next.done) {
+          this.finished = true;
+          return;
+        }
+        this.bytesRead += next.value.length;
+        yield next.value;
+      }
+    } finally {
+      if (!this.finished) await this.discard().catch(() => {});
     }
   }
 

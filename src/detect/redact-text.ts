@@ -13,10 +13,19 @@ export async function redactKeysIn(text: string): Promise<string> {
   if (text.trim() === '') return text;
   const detector = new Detector(compileRules(await loadBuiltinRules()));
   const secrets = detector
-    .detect({ path: 'message', content: Buffer.from(text, 'utf8') })
+    .detect({ path: 'message', content: Buffer.from(`${text}\n${withoutLeadingDashes(text)}`, 'utf8') })
     .map((finding) => finding.rawSecret)
     .filter((secret) => secret.length > 0)
     // The longest first, so a key that contains another is redacted whole.
     .sort((a, b) => b.length - a.length);
   return secrets.reduce((redacted, secret) => redacted.split(secret).join(redactSecret(secret)), text);
+}
+
+/**
+ * An option name is echoed with its dashes (`unknown option '--sk-…'`), and the rules do not take a
+ * key glued to a dash (it would be the middle of a longer token). The text is read a second time
+ * with the dashes that start a word replaced by spaces, so a key typed as an option name is found.
+ */
+function withoutLeadingDashes(text: string): string {
+  return text.replace(/(^|[^A-Za-z0-9_-])-+/gm, (_match, before: string) => `${before} `);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { insideAny, linkDestination } from '../fs/link-destination.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
+import { filterDriversOff } from '../git/filter-drivers.js';
 import { gitStdout } from '../git/run.js';
 import { appendIgnoreLines } from './gitignore-edit.js';
 import { FixError, type FixPlan } from './plan.js';
@@ -27,7 +28,9 @@ export async function applyFix(plan: FixPlan): Promise<void> {
     writeFileAtomic(file, appendIgnoreLines(edit.exists ? readFileSync(file) : null, edit.lines));
   }
   if (plan.untrack.length > 0) {
-    // --literal-pathspecs: a file named `*.env` is that file, not a pattern.
-    await gitStdout(plan.worktree, ['--literal-pathspecs', 'rm', '--cached', '--quiet', '--', ...plan.untrack]);
+    // --literal-pathspecs: a file named `*.env` is that file, not a pattern. No filter runs while git
+    // compares the files with the index (an untrusted repository's config names the programs).
+    const filtersOff = await filterDriversOff(plan.worktree);
+    await gitStdout(plan.worktree, [...filtersOff, '--literal-pathspecs', 'rm', '--cached', '--quiet', '--', ...plan.untrack]);
   }
 }

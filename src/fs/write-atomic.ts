@@ -15,7 +15,7 @@ export function writeFileAtomic(path: string, content: string | Buffer, newFileM
   const fd = openSync(temp, 'wx', existing ?? newFileMode);
   try {
     if (existing !== null) fchmodSync(fd, existing);
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -29,6 +29,15 @@ export function writeFileAtomic(path: string, content: string | Buffer, newFileM
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * A write may take fewer bytes than it was given (a file size limit, `ulimit -f`, stops it at the
+ * limit); the next one then fails with the reason (EFBIG). Taking the count as "all written" would
+ * rename a truncated file into place and report success.
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }
 
 function existingMode(path: string): number | null {

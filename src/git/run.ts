@@ -44,6 +44,9 @@ export const HARDENED_CONFIG: readonly string[] = [
   'protocol.allow=never',
   // The user's core.quotePath would escape paths in non -z output we parse.
   'core.quotePath=false',
+  // Hooks are programs too: `git rm --cached` (keyguard fix) runs post-index-change. No hook lives
+  // in /dev/null. (init, which reads where hooks go, opts out with `keepHooksPath`.)
+  'core.hooksPath=/dev/null',
 ];
 
 /** Environment for every git process. */
@@ -77,17 +80,23 @@ function gitEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** The full argument list: the hardening settings, then the command. */
-export function hardenedArguments(args: readonly string[]): string[] {
-  return [...HARDENED_CONFIG.flatMap((setting) => ['-c', setting]), ...args];
+export function hardenedArguments(args: readonly string[], options: SpawnOptions = {}): string[] {
+  const settings = options.keepHooksPath ? HARDENED_CONFIG.filter((setting) => !setting.startsWith('core.hooksPath=')) : HARDENED_CONFIG;
+  return [...settings.flatMap((setting) => ['-c', setting]), ...args];
 }
 
 export interface SpawnOptions {
   /** Exit statuses that mean success besides 0 (`git config --get` exits 1 for an unset key). */
   okStatuses?: readonly number[];
+  /**
+   * Leaves core.hooksPath as configured, for a command that asks where hooks go (init's
+   * `rev-parse --git-path hooks`, `config --get core.hooksPath`). Only for commands that run no hook.
+   */
+  keepHooksPath?: boolean;
 }
 
 export function spawnGit(cwd: string, args: readonly string[], options: SpawnOptions = {}): GitProcess {
-  const child = spawn('git', hardenedArguments(args), { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('git', hardenedArguments(args, options), { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   let killed = false;
   child.stderr.setEncoding('utf8');

@@ -27,7 +27,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
   let output: string;
   try {
     // --git-path hooks already honours core.hooksPath; it prints a path relative to the cwd.
-    output = await gitStdout(directory, ['rev-parse', '--show-toplevel', '--git-path', 'hooks']);
+    output = await gitStdout(directory, ['rev-parse', '--show-toplevel', '--git-path', 'hooks'], { keepHooksPath: true });
   } catch (error) {
     if (error instanceof GitError && error.message === GIT_MISSING_MESSAGE) throw new InitError('git is not installed or not on PATH');
     throw new InitError(`not a git repository (or not inside its work tree): ${directory}`);
@@ -42,7 +42,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
 
 async function readHooksPath(directory: string): Promise<HooksPathSetting | null> {
   // `git config --get` exits 1 when the key is unset.
-  const stdout = await gitStdout(directory, ['config', '--show-scope', '--get', 'core.hooksPath'], { okStatuses: [1] });
+  const stdout = await gitStdout(directory, ['config', '--show-scope', '--get', 'core.hooksPath'], { okStatuses: [1], keepHooksPath: true });
   if (stdout === '') return null;
   const [scope = '', value = ''] = stdout.replace(/\n$/, '').split('\t');
   return { scope, value };

@@ -9,7 +9,7 @@ type IgnoreFileName = (typeof IGNORE_FILE_NAMES)[number];
 
 /** Which kinds of ignore rules a scan honours: `--no-ignore` and `--no-keyguardignore` turn them off. */
 export interface IgnoreChoice {
-  /** .gitignore files and .git/info/exclude. */
+  /** .gitignore files, .git/info/exclude and core.excludesFile. */
   gitignore: boolean;
   keyguardignore: boolean;
 }
@@ -140,10 +140,14 @@ export class IgnoreRules {
     return new IgnoreRules([], fileNamesFor(choice));
   }
 
-  /** Rules from `.git/info/exclude` of a repository, the lowest precedence of all. */
-  static fromInfoExclude(gitDir: string, worktreeRoot: string, choice: IgnoreChoice = ALL_IGNORE_RULES): IgnoreRules {
-    const patterns = choice.gitignore ? readPatterns(join(gitDir, 'info', 'exclude')) : null;
-    const levels = patterns === null ? [] : [level(worktreeRoot, patterns, false)];
+  /**
+   * A repository's rules below its .gitignore files: the user's excludes file (core.excludesFile,
+   * read by src/git/excludes-file.ts), the lowest precedence of all, then `.git/info/exclude`.
+   * Both are relative to the work tree's top.
+   */
+  static fromRepository(gitDir: string, worktreeRoot: string, choice: IgnoreChoice = ALL_IGNORE_RULES, userExcludes: string | null = null): IgnoreRules {
+    const sources = choice.gitignore ? [userExcludes, readPatterns(join(gitDir, 'info', 'exclude'))] : [];
+    const levels = sources.filter((patterns) => patterns !== null).map((patterns) => level(worktreeRoot, patterns, false));
     return new IgnoreRules(levels, fileNamesFor(choice));
   }
 

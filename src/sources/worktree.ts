@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { RawFinding } from '../finding/raw-finding.js';
 import { locateRepo, type RepoLocation } from '../git/locate.js';
+import { readUserExcludes } from '../git/excludes-file.js';
 import { gitStdout, splitNul } from '../git/run.js';
 import { isEnvFile, isEnvTemplate } from '../hygiene/env-files.js';
 import { worktreeHygieneFindings } from '../hygiene/gitignore.js';
@@ -48,23 +49,25 @@ interface IgnoreScope {
   top: string;
   repo: RepoLocation | null;
   choice: IgnoreChoice;
+  /** The patterns of the user's excludes file (core.excludesFile), which apply inside a repository. */
+  userExcludes: string | null;
 }
 
-function scopeFor(path: string, root: string, repo: RepoLocation | null, choice: IgnoreChoice): IgnoreScope | null {
-  if (repo && isInside(path, repo.worktree)) return { top: repo.worktree, repo, choice };
-  if (isInside(path, root)) return { top: root, repo: null, choice };
+function scopeFor(path: string, root: string, repo: RepoLocation | null, choice: IgnoreChoice, userExcludes: string | null = null): IgnoreScope | null {
+  if (repo && isInside(path, repo.worktree)) return { top: repo.worktree, repo, choice, userExcludes };
+  if (isInside(path, root)) return { top: root, repo: null, choice, userExcludes: null };
   return null;
 }
 
 /**
- * Ignore rules in force at `folder` before its own ignore files are read: the repository's
- * info/exclude and the ignore files of every folder from the top down to the parent of `folder`,
+ * Ignore rules in force at `folder` before its own ignore files are read: the user's excludes
+ * file, the repository's info/exclude and the ignore files of every folder from the top down to the parent of `folder`,
  * so scanning a subfolder honours the .gitignore above it.
  */
 function rulesAbove(folder: string, scope: IgnoreScope | null): IgnoreRules {
   if (!scope) return IgnoreRules.empty();
-  const { top, repo, choice } = scope;
-  let rules = repo ? IgnoreRules.fromInfoExclude(repo.gitDir, repo.worktree, choice) : IgnoreRules.empty(choice);
+  const { top, repo, choice, userExcludes } = scope;
+  let rules = repo ? IgnoreRules.fromRepository(repo.gitDir, repo.worktree, choice, userExcludes) : IgnoreRules.empty(choice);
   const chain: string[] = [];
   for (let dir = dirname(folder); isInside(dir, top); dir = dirname(dir)) {
     chain.unshift(dir);
@@ -129,6 +132,7 @@ export class WorktreeSource implements Source<SourceItem> {
   readonly stats: SourceStats = emptyStats();
   private readonly repo: RepoLocation | null;
   private tracked: string[] = [];
+  private userExcludes: string | null = null;
   private readonly envFilesSeen: string[] = [];
   private readonly ignoreChoice: IgnoreChoice;
   private readonly exemptions: KeyguardExemptions;
@@ -162,7 +166,7 @@ export class WorktreeSource implements Source<SourceItem> {
       return [];
     }
     if (!isDirectory) return [{ absolutePath: target }];
-    const above = rulesAbove(target, scopeFor(target, this.options.root, this.repo, this.ignoreChoice));
+    const above = rulesAbove(target, scopeFor(target, this.options.root, this.repo, this.ignoreChoice, this.userExcludes));
     const rules = above.isIgnored(target, true) ? above.withoutGitignoreLevels(this.options.respectIgnoreInside === true) : above;
     return walk(target, rules, walkOptions);
   }
@@ -209,8 +213,13 @@ export class WorktreeSource implements Source<SourceItem> {
 
   async *chunks(): AsyncIterable<SourceItem> {
     if (this.repo) {
-      const output = await gitStdout(this.repo.worktree, ['ls-files', '-z', '--cached']);
-      this.tracked = splitNul(output).map((path) => join(this.repo!.worktree, path));
+      const { worktree } = this.repo;
+      const [output, userExcludes] = await Promise.all([
+        gitStdout(worktree, ['ls-files', '-z', '--cached']),
+        this.ignoreChoice.gitignore ? readUserExcludes(worktree) : null,
+      ]);
+      this.tracked = splitNul(output).map((path) => join(worktree, path));
+      this.userExcludes = userExcludes;
     }
     const visited = new Set<string>();
     const trackedSet = new Set(this.tracked);

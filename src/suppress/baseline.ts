@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../fs/write-atomic.js';
  * accepted line is new. A renamed file: an entry also accepts its rule and secret at another path
  * when the entry's own path no longer exists under the scanned folder.
  *
- * The hash is keyed per repository (its root commit, or KEYGUARD_FINGERPRINT_KEY): a baseline is
+ * The hash is keyed per repository (its root commit's tree, or KEYGUARD_FINGERPRINT_KEY): a baseline is
  * made and used in the same repository with the same key, from the same folder (the paths are
  * relative to the scanned folder).
  */

@@ -16,6 +16,15 @@ describe('command-line edges (issue 9, low)', () => {
     expect(run.stderr).toMatch(/Usage: keyguard/);
   });
 
+  it('help for an unknown command is a usage error (exit 2), help for a known one exit 0', () => {
+    const unknown = runCli(['help', 'scna'], { cwd: makeTempDir() });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Usage: keyguard/);
+    const known = runCli(['help', 'scan'], { cwd: makeTempDir() });
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/Usage: keyguard scan/);
+  });
+
   it.each(['0x10', '1e3', ' 5', '-1', '0'])('--max-file-size %j is refused (decimal only)', (value) => {
     const run = runCli(['scan', '--max-file-size', value], { cwd: makeTempDir() });
     expect(run.code).toBe(2);

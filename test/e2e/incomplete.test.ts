@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { CAN_MEET_PERMISSIONS, runCli, type CliRun } from '../helpers/cli.js';
 import { zip } from '../helpers/archives.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 import { makeRepo, makeTempDir, removeTestRepos, writeFileIn, type TestRepo } from '../helpers/git-repo.js';
@@ -23,7 +23,10 @@ interface Report {
 }
 
 function jsonScan(cwd: string, ...args: string[]): { code: number; report: Report; stderr: string } {
-  const run = runCli(['scan', '--format', 'json', ...args], { cwd });
+  return jsonReport(runCli(['scan', '--format', 'json', ...args], { cwd }));
+}
+
+function jsonReport(run: CliRun): { code: number; report: Report; stderr: string } {
   const report = JSON.parse(run.stdout) as Report;
   expect(validateJson(report), JSON.stringify(validateJson.errors, null, 2)).toBe(true);
   return { code: run.code, report, stderr: run.stderr };
@@ -45,8 +48,6 @@ function historyWithMissingBlob(a: string): TestRepo {
   deleteObject(repo, repo.git('rev-parse', 'HEAD:b.txt'));
   return repo;
 }
-
-const asRoot = process.getuid?.() === 0;
 
 describe('a scan that could not read everything is incomplete (exit 3), in every format', () => {
   it('--history with a missing blob: no all-clear, exit 3, and the blob named with why', () => {
@@ -192,7 +193,11 @@ describe('a scan that could not read everything is incomplete (exit 3), in every
     expect(help.stdout).toMatch(/^ {2}3 {2}incomplete: some input could not be read/m);
   });
 
-  describe.skipIf(asRoot)('permissions (skipped as root, who reads everything)', () => {
+  // As root the CLI runs as an unprivileged user (runCli's `unprivileged`), whom permissions stop.
+  describe.runIf(CAN_MEET_PERMISSIONS)('permissions', () => {
+    /** The CLI as a user that file permissions stop, in `dir`. */
+    const asUser = (dir: string, args: string[]) => runCli(args, { cwd: dir, unprivileged: dir });
+
     /** Runs `body` with `path` made unreadable, restoring it so the temp folder can be removed. */
     function withoutPermissions(path: string, body: () => void): void {
       chmodSync(path, 0o000);
@@ -207,14 +212,14 @@ describe('a scan that could not read everything is incomplete (exit 3), in every
       const dir = makeTempDir();
       writeFileIn(dir, 'root/a.txt', 'hello\n');
       withoutPermissions(join(dir, 'root'), () => {
-        const { code, report } = jsonScan(dir, 'root');
+        const { code, report } = jsonReport(asUser(dir, ['scan', '--format', 'json', 'root']));
         expect(code).toBe(3);
         expect(report.summary.unread).toEqual([{ path: './', reason: 'unreadable', detail: 'EACCES' }]);
-        const text = runCli(['scan', 'root'], { cwd: dir });
+        const text = asUser(dir, ['scan', 'root']);
         expect(text.code).toBe(3);
         expect(text.stdout).not.toContain('✔');
         expect(text.stdout).toContain('./: permission denied (EACCES)');
-        const sarif = JSON.parse(runCli(['scan', 'root', '--format', 'sarif'], { cwd: dir }).stdout);
+        const sarif = JSON.parse(asUser(dir, ['scan', 'root', '--format', 'sarif']).stdout);
         expect(sarif.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'Could not read ./: permission denied (EACCES)' } }] });
       });
     });
@@ -226,7 +231,7 @@ describe('a scan that could not read everything is incomplete (exit 3), in every
       writeFileIn(dir, 'locked.txt', 'hidden\n');
       withoutPermissions(join(dir, 'private'), () =>
         withoutPermissions(join(dir, 'locked.txt'), () => {
-          const { code, report } = jsonScan(dir);
+          const { code, report } = jsonReport(asUser(dir, ['scan', '--format', 'json']));
           expect(code).toBe(3);
           expect(report.summary.filesScanned).toBe(1);
           expect(report.summary.unread.sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual([
@@ -234,7 +239,7 @@ describe('a scan that could not read everything is incomplete (exit 3), in every
             { path: 'private/', reason: 'unreadable', detail: 'EACCES' },
           ]);
           // A named unreadable file is the same.
-          expect(jsonScan(dir, 'locked.txt').code).toBe(3);
+          expect(jsonReport(asUser(dir, ['scan', '--format', 'json', 'locked.txt'])).code).toBe(3);
         }),
       );
     });

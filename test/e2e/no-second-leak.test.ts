@@ -44,6 +44,26 @@ describe('no whole key in error messages', () => {
     expectNoKey(run, key);
   });
 
+  // Commander's usage errors quote the word they reject, with its dashes when it is an option name.
+  it.each([
+    ['an unknown option named after a key', (k: string) => ['scan', `--${k}`], true],
+    ['an unknown option with a value', (k: string) => ['scan', `--${k}=value`], true],
+    ['an unknown short option', (k: string) => ['scan', `-${k}`], true],
+    ['an unknown option before the command', (k: string) => [`--${k}`, 'scan'], true],
+    ['an unknown command', (k: string) => [k], true],
+    ['an option value outside the choices', (k: string) => ['scan', `--fail-on=${k}`], true],
+    // Commander does not quote an excess argument today; the test holds if it starts to.
+    ['an excess argument', (k: string) => ['init', '.', k], false],
+  ])('%s', (_what, argsFor, quoted) => {
+    for (const [other, redacted] of [[fakeKeys.openaiProject(), /sk-proj-…/], [key, /ghp_…/]] as const) {
+      const run = runCli(argsFor(other), { cwd: repoWithCommit().dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: /);
+      if (quoted) expect(run.stderr).toMatch(redacted);
+      expectNoKey(run, other);
+    }
+  });
+
   it.each([
     ['a JSON config with a bare key', 'keyguard.config.json', `{\n  "token": ${key}\n}\n`],
     ['a JSON config with a key as a field name', 'keyguard.config.json', `{\n  "${key}": true\n}\n`],

@@ -34,6 +34,20 @@ describe('--output', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a write that stops short (a file size limit) keeps the previous report whole and exits 2, never a truncated report', () => {
+    const dir = makeTempDir('keyguard-output-');
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `f${i}.js`), `token = "${fakeKeys.github()}"\n`);
+    const first = runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    expect(first.code).toBe(1);
+    const previous = readFileSync(join(dir, 'report.json'));
+    expect(previous.length).toBeGreaterThan(32 * 1024);
+    const run = runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: dir, fileSizeLimitKb: 16 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^keyguard: cannot write report\.json: EFBIG$/m);
+    expect(readFileSync(join(dir, 'report.json'))).toEqual(previous);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('replaces a link that stays inside its folder instead of writing through it', () => {
     const { dir } = project();
     writeFileSync(join(dir, 'notes.txt'), 'notes\n');

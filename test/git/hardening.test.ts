@@ -17,6 +17,8 @@ function hostileRepo() {
   chmodSync(script, 0o755);
   const repo = makeRepo();
   repo.write('a.txt', 'hello\n');
+  // A tracked env file: `keyguard fix` untracks it (git rm --cached writes the index).
+  repo.write('.env', 'NAME=value\n');
   repo.write('.gitattributes', '* filter=evil diff=evil\n');
   repo.commit('first');
   // Staged before the hostile settings exist: git itself would run them for `git add`.
@@ -55,6 +57,8 @@ describe('a repository whose config names programs', () => {
     ['history scan', ['scan', '--history']],
     ['history scan of a range', ['scan', '--history', '--since', 'HEAD~0']],
     ['init', ['init']],
+    ['fix', ['fix']],
+    ['baseline', ['baseline']],
   ];
   it.each(commands)('%s runs none of them', (_, args) => {
     const { repo, ran } = hostileRepo();

@@ -25,14 +25,20 @@ export const CAN_MEET_PERMISSIONS =
  * `timeout` (ms) kills a run that would hang, for inputs that must not make keyguard wait forever.
  * `unprivileged`: a folder the run must meet file permissions in (a read-only file is read-only);
  * as root, the folder is handed to an unprivileged user and the CLI runs as that user.
+ * `fileSizeLimitKb`: no file the run writes may grow past this size (even as root).
  */
 export function runCli(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeout?: number; unprivileged?: string },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeout?: number; unprivileged?: string; fileSizeLimitKb?: number },
 ): CliRun {
   const asRoot = options.unprivileged !== undefined && process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['-R', `${UNPRIVILEGED_ID}:${UNPRIVILEGED_ID}`, options.unprivileged!]);
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  // A file size limit (`ulimit -f`, 512-byte blocks in sh) makes a write fail that every check before it passes (EFBIG).
+  const [command, commandArgs] =
+    options.fileSizeLimitKb === undefined
+      ? [process.execPath, [CLI, ...args]]
+      : ['sh', ['-c', 'ulimit -f "$0" && exec "$@"', String(options.fileSizeLimitKb * 2), process.execPath, CLI, ...args]];
+  const result = spawnSync(command, commandArgs, {
     ...(asRoot && { uid: UNPRIVILEGED_ID, gid: UNPRIVILEGED_ID }),
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },

@@ -89,6 +89,32 @@ describe('init changes nothing unless every write can succeed', () => {
     expectOneLineRefusal(run, /keyguard init: cannot write in \.git\/hooks: permission denied/);
   });
 
+  // Every check passes (files writable, folders writable); the write itself fails: package.json,
+  // written last, is larger than the run's file size limit, after the hook was written.
+  describe('a write that fails after an earlier one succeeded is undone', () => {
+    const bigPackageJson = () => {
+      const dependencies = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`package-${i}`, `^1.0.${i}`]));
+      return `${JSON.stringify({ name: 'demo', dependencies }, null, 2)}\n`;
+    };
+
+    it.each([
+      ['an existing hook is restored', true],
+      ['a created hook and its .husky folder are removed', false],
+    ])('%s, and package.json is whole', async (_what, hookExists) => {
+      const root = nodeProject(bigPackageJson());
+      if (hookExists) {
+        mkdirSync(path.join(root, '.husky'));
+        writeFileSync(path.join(root, '.husky', 'pre-commit'), 'npm test\n');
+      }
+      const before = await snapshotTree(root);
+      const run = runCli(['init'], { cwd: root, fileSizeLimitKb: 16 });
+      expectOneLineRefusal(run, /^keyguard init: cannot change package\.json: EFBIG; nothing was changed$/m);
+      expect(await snapshotTree(root)).toEqual(before);
+      // The same project without the limit installs: the write was the only obstacle.
+      expect(runCli(['init'], { cwd: root }).code).toBe(0);
+    });
+  });
+
   it('a .husky that is a file, not a folder: one line, package.json untouched', async () => {
     const root = nodeProject();
     writeFileSync(path.join(root, '.husky'), 'in the way\n');

@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ByteStream } from '../../src/content/byte-stream.js';
+import { ContentStage } from '../../src/content/content-stage.js';
+import { WINDOW_BYTES } from '../../src/content/windows.js';
+import { streamBlob } from '../../src/git/blob-stream.js';
 import { CatFile } from '../../src/git/catfile.js';
+import { emptyStats } from '../../src/sources/source.js';
 import { DelimitedReader } from '../../src/git/delimited-reader.js';
 import { makeRepo, removeTestRepos } from '../helpers/git-repo.js';
 
@@ -82,5 +89,62 @@ describe('CatFile', () => {
     const contents = CatFile.open('/nonexistent-keyguard-dir');
     await expect(contents.read('a'.repeat(40))).rejects.toThrow('no such directory: /nonexistent-keyguard-dir');
     await contents.close();
+  });
+});
+
+/** The git processes this test process started that are still running (Linux: read from /proc). */
+function runningGitChildren(): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid …"; comm may hold spaces, so read from its closing parenthesis.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(ppid) === process.pid && state !== 'Z' && stat.includes('(git)')) children.push(Number(name));
+  }
+  return children;
+}
+
+/** Waits (up to a generous bound, for a loaded machine) until no git child runs; returns those left. */
+async function gitChildrenAfterSettling(): Promise<number[]> {
+  for (let waited = 0; waited < 20_000 && runningGitChildren().length > 0; waited += 50) await sleep(50);
+  return runningGitChildren();
+}
+
+describe.runIf(process.platform === 'linux')('a streamed blob whose reader stops early', () => {
+  // Bigger than one window, so the content stage streams it from `git cat-file blob` window by
+  // window, and bigger than the pipe can hold, so git is still writing when the reader stops.
+  function repoWithBigBlob(): { dir: string; sha: string } {
+    const repo = makeRepo();
+    repo.write('big.txt', 'a line of ordinary text, nothing secret in it\n'.repeat(Math.ceil((WINDOW_BYTES * 1.5) / 46)));
+    repo.commit('big');
+    return { dir: repo.dir, sha: repo.git('rev-parse', 'HEAD:big.txt') };
+  }
+
+  it('stops its git process when the content stage consumer returns after the first window', async () => {
+    const { dir, sha } = repoWithBigBlob();
+    expect(runningGitChildren()).toEqual([]);
+    const stage = new ContentStage({ binary: false, maxFileSize: null, archiveDepth: 3 }, emptyStats());
+    const chunks = stage.chunks({ path: 'big.txt', bytes: new ByteStream(streamBlob(dir, sha)) });
+    const first = await chunks.next();
+    expect(first.done).toBe(false);
+    expect(runningGitChildren()).toHaveLength(1);
+    await chunks.return(undefined);
+    expect(await gitChildrenAfterSettling()).toEqual([]);
+  });
+
+  it('stops its git process when a loop over the bytes breaks', async () => {
+    const { dir, sha } = repoWithBigBlob();
+    const bytes = new ByteStream(streamBlob(dir, sha));
+    for await (const piece of bytes) {
+      expect(piece.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(await gitChildrenAfterSettling()).toEqual([]);
   });
 });
