@@ -38,7 +38,7 @@ export const SCAN_FLAGS: readonly FlagSpec[] = [
   { flags: '--max-commits <n>', description: 'with --history: at most this many commits, newest first' },
   { flags: '--staged', description: 'scan what the next commit adds (the index); for pre-commit hooks' },
   { flags: '--pack [dir]', description: 'scan exactly the files `npm pack` would publish from the package in <dir> (default .), and report env files among them' },
-  { flags: '--no-ignore', description: 'also scan files that .gitignore and .git/info/exclude ignore (.keyguardignore still applies)', config: 'boolean' },
+  { flags: '--no-ignore', description: 'also scan files that git ignores (.gitignore, .git/info/exclude, core.excludesFile; .keyguardignore still applies)', config: 'boolean' },
   { flags: '--no-keyguardignore', description: 'do not apply .keyguardignore files', config: 'boolean' },
   { flags: '--respect-ignore-inside', description: 'in a named folder that .gitignore hides (such as dist), still apply the .gitignore files inside it' },
   { flags: '--no-build-output', description: 'leave out ignored build output (dist/, build/, .next/static/ …) that is otherwise scanned because it ships to browsers', config: 'boolean' },
