@@ -22,11 +22,22 @@ export interface CompiledRule {
   category: 'secret' | 'risky-code';
 }
 
+/**
+ * The flags a rule's regex runs with: `g` to walk all matches, `d` for the secret's offsets, sticky
+ * (`y`) for name-anchored rules, then the rule's own. The ReDoS check judges the regex with these.
+ */
+export function regexFlags(definition: Pick<RuleDefinition, 'anchor' | 'flags'>): string {
+  return `gd${definition.anchor === 'name' ? 'y' : ''}${definition.flags ?? ''}`;
+}
+
+/** A context pattern is tested (not walked) near the secret, in any case. */
+export const CONTEXT_FLAGS = 'i';
+
 export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
   return rules.map((definition) => ({
     definition,
-    regex: new RegExp(definition.pattern, `gd${definition.anchor === 'name' ? 'y' : ''}${definition.flags ?? ''}`),
-    context: definition.context ? { regex: new RegExp(definition.context.pattern, 'i'), within: definition.context.within } : null,
+    regex: new RegExp(definition.pattern, regexFlags(definition)),
+    context: definition.context ? { regex: new RegExp(definition.context.pattern, CONTEXT_FLAGS), within: definition.context.within } : null,
     keywords: definition.keywords.map((keyword) => keyword.toLowerCase()),
     generic: definition.generic === true,
     multiline: definition.multiline === true,

@@ -72,6 +72,11 @@ export interface RuleDefinition {
   negativeExamples?: RuleExample[];
   /** The provider's key-management page first; shown as the remediation link. */
   references: string[];
+  /**
+   * A last resort: why recheck cannot judge this pattern safe, and what bounds its work instead.
+   * test/rules/redos-rules.test.ts proves that bound for such a rule instead of expecting `safe`.
+   */
+  redos?: string;
 }
 
 /**

@@ -149,7 +149,8 @@ export function validateRule(raw: unknown, where: string, provider: string): Rul
     rule.anchor = 'name';
   }
   if (raw.remedy !== undefined) rule.remedy = text('remedy');
-  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'jwtClaims', 'generic', 'multiline', 'anchor', 'remedy', 'examples', 'negativeExamples', 'references']);
+  if (raw.redos !== undefined) rule.redos = text('redos');
+  const known = new Set(['id', 'name', 'provider', 'severity', 'description', 'category', 'keywords', 'pattern', 'flags', 'entropy', 'context', 'jwtClaims', 'generic', 'multiline', 'anchor', 'remedy', 'redos', 'examples', 'negativeExamples', 'references']);
   for (const field of Object.keys(raw)) if (!known.has(field)) fail(field, 'is not a known rule field (typo?)');
   return rule;
 }

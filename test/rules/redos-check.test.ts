@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegexSafety } from '../../src/rules/redos.js';
 
-// checkRegexSafety is what user rules will go through once config exists; it runs offline.
+// checkRegexSafety is what shipped rules (test/rules/redos-rules.test.ts) and `keyguard rules check` use; it runs offline.
 describe('checkRegexSafety', () => {
   it('reports a nested repeat as vulnerable, with an attack string', async () => {
     const verdict = await checkRegexSafety('^(?:a+)+$', 'gd');
