@@ -2,7 +2,8 @@ import { ConfigError } from './error.js';
 
 /**
  * Rejects a user's regex that can backtrack catastrophically, in time linear in the pattern.
- * A heuristic until the shared check (src/rules/redos.ts) is merged: a group that is repeated
+ * A scan cannot run recheck (src/rules/redos.ts, a development dependency that `keyguard rules
+ * check` uses where installed), so config loading applies this heuristic: a group that is repeated
  * without bound and holds an unboundedly repeated part, with no fixed character in the group to
  * separate the repetitions — `(a+)+`, `(\w+\s?)*`, `(?:[a-z]*)+` — can split one input in
  * exponentially many ways. `([a-z]+-)+` is allowed: every repetition must end at a `-`.
