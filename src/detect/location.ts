@@ -7,9 +7,8 @@
 const UTF8_BOM = '\xef\xbb\xbf';
 
 export class LineIndex {
-  /** Offsets where lines start, in `starts[0 … count)`; made on first use. */
-  private starts: Int32Array | null = null;
-  private count = 0;
+  /** Offsets where lines start; made on first use. */
+  private starts: number[] | null = null;
   /** The line the last lookup found: the detector looks up ascending offsets, mostly on the same or the next line. */
   private lastLine = 0;
 
@@ -18,51 +17,41 @@ export class LineIndex {
   /**
    * Found with indexOf (a native scan) rather than a `\r\n?|\n` regex loop, which cost a tenth
    * of a tree scan's detection time (node --cpu-prof); text without CR, nearly all, takes one pass.
-   * Kept in a doubling Int32Array: pushing onto a plain array took half of this function's time
-   * (6.4M lines of the benchmark tree: 0.4-0.5 s with push, 0.16-0.24 s typed).
+   * Kept in a plain array on V8's heap: a doubling Int32Array pushed faster (0.2-0.3 s less CPU on
+   * the benchmark tree) but its buffers live outside the heap, where V8 reclaims them only after
+   * 64 MB more have piled up per thread: +30-40 MB peak RSS on the benchmark history.
    */
-  private lineStarts(): Int32Array {
+  private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const { text } = this;
-    this.starts = new Int32Array(Math.min(1024, text.length + 1));
-    this.count = 0;
-    this.add(0);
+    const starts = [0];
     if (text.indexOf('\r') === -1) {
-      for (let found = text.indexOf('\n'); found !== -1; found = text.indexOf('\n', found + 1)) this.add(found + 1);
+      for (let found = text.indexOf('\n'); found !== -1; found = text.indexOf('\n', found + 1)) starts.push(found + 1);
     } else {
       for (let index = 0; index < text.length; index++) {
         const code = text.charCodeAt(index);
-        if (code === 10) this.add(index + 1);
+        if (code === 10) starts.push(index + 1);
         else if (code === 13) {
           if (text.charCodeAt(index + 1) === 10) index++;
-          this.add(index + 1);
+          starts.push(index + 1);
         }
       }
     }
-    return this.starts;
-  }
-
-  private add(start: number): void {
-    let starts = this.starts!;
-    if (this.count === starts.length) {
-      starts = new Int32Array(starts.length * 2);
-      starts.set(this.starts!);
-      this.starts = starts;
-    }
-    starts[this.count++] = start;
+    this.starts = starts;
+    return starts;
   }
 
   /** Offset where 0-based line `index` starts; the text's length past the last line. */
   lineStart(index: number): number {
     const starts = this.lineStarts();
     if (index <= 0) return 0;
-    return index < this.count ? starts[index]! : this.text.length;
+    return index < starts.length ? starts[index]! : this.text.length;
   }
 
   /** 0-based index of the line holding `offset`. */
   lineIndexOf(offset: number): number {
     const starts = this.lineStarts();
-    const last = this.count - 1;
+    const last = starts.length - 1;
     const hint = this.lastLine;
     if (starts[hint]! <= offset && (hint === last || offset < starts[hint + 1]!)) return hint;
     let low = 0;
