@@ -8,6 +8,8 @@ import type { RuleDefinition } from '../rules/types.js';
 import { ScratchBuffer } from '../sources/read-file.js';
 import type { SourceItem } from '../sources/source.js';
 import { isFileTask, runFileTask, taskRequest, type FileTask } from '../content/file-task.js';
+import { WINDOW_BYTES, WINDOW_MARGIN } from '../content/windows.js';
+import { GarbageSchedule } from './collect-garbage.js';
 import { Detector } from './detector.js';
 import { KeptFindings, MAX_KEPT_FINDINGS, type FindingRank } from './kept-findings.js';
 import type { BatchReply, BatchRequest, WorkerSetup } from './worker.js';
@@ -17,6 +19,13 @@ const INLINE_BYTES = 4 * 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 256;
 const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Chunk bytes sent to the workers and not yet answered, per worker. Batches alone would let each
+ * worker hold two 8 MB windows (a big file or blob goes out one window per batch) plus their
+ * decoded copies; this lets each have about one window, which is all it can scan at a time. Only
+ * streamed big content reaches it: batches of small chunks are limited to BATCH_BYTES.
+ */
+const IN_FLIGHT_BYTES_PER_WORKER = WINDOW_BYTES + 2 * WINDOW_MARGIN;
 /**
  * A worker's short-lived strings (each chunk decoded, its line index, regex results) live in V8's
  * young generation, which by default grows to tens of MB per thread. Capping it at 8 MB cut the
@@ -33,6 +42,8 @@ interface PendingBatch {
 
 interface SentBatch {
   orders: number[];
+  /** Chunk bytes in the batch (file tasks count none: the worker reads them). */
+  bytes: number;
   /** The file task behind each item, null for a chunk: its outcome is settled on this thread. */
   tasks: (FileTask | null)[];
   worker: Worker;
@@ -74,9 +85,11 @@ export class DetectionEngine {
   private batchBytes = 0;
   private nextBatch = 0;
   private readonly inFlight = new Map<number, SentBatch>();
+  private inFlightBytes = 0;
   /** Small files read inline land here (runFileTask). */
   private readonly scratch = new ScratchBuffer();
   private waiting: PendingBatch | null = null;
+  private windowGarbage: GarbageSchedule | null = null;
   private failure: Error | null = null;
 
   /** `findingRank`: the source's order of findings when its chunks arrive out of it (history). */
@@ -111,7 +124,12 @@ export class DetectionEngine {
     this.batch.push(isFileTask(input) ? taskRequest(input) : input);
     this.batchTasks.push(isFileTask(input) ? input : null);
     this.batchOrders.push(order);
-    if (!isFileTask(input)) this.batchBytes += input.content.length;
+    if (!isFileTask(input)) {
+      this.batchBytes += input.content.length;
+      // Big content streamed through this thread (a big blob cut into windows) leaves the pieces
+      // it came in as garbage, and little else is allocated here meanwhile to have them collected.
+      if (input.window) (this.windowGarbage ??= new GarbageSchedule(WINDOW_BYTES, 'major')).passed(input.content.length);
+    }
     if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_FILES) await this.flush();
   }
 
@@ -144,6 +162,7 @@ export class DetectionEngine {
     worker.on('message', (reply: BatchReply) => {
       const sent = this.inFlight.get(reply.batch)!;
       this.inFlight.delete(reply.batch);
+      this.inFlightBytes -= sent.bytes;
       reply.results.forEach(({ findings, stats }, index) => {
         this.kept.add(sent.orders[index]!, findings);
         if (stats) sent.tasks[index]!.settle(stats);
@@ -153,6 +172,7 @@ export class DetectionEngine {
     worker.on('error', (error) => {
       this.failure ??= error;
       this.inFlight.clear();
+      this.inFlightBytes = 0;
       this.wake();
     });
     return worker;
@@ -176,13 +196,20 @@ export class DetectionEngine {
     return workers.reduce((best, worker) => (load.get(worker)! < load.get(best)! ? worker : best));
   }
 
+  /** True while the workers hold as much as they may: a batch count per worker and a byte budget (one over-budget batch may go alone). */
+  private full(workers: Worker[]): boolean {
+    if (this.inFlight.size >= workers.length * IN_FLIGHT_PER_WORKER) return true;
+    return this.inFlight.size > 0 && this.inFlightBytes + this.batchBytes > workers.length * IN_FLIGHT_BYTES_PER_WORKER;
+  }
+
   private async flush(): Promise<void> {
     const workers = this.workers!;
-    while (this.inFlight.size >= workers.length * IN_FLIGHT_PER_WORKER && !this.failure) await this.settle();
+    while (this.full(workers) && !this.failure) await this.settle();
     if (this.failure) throw this.failure;
     const worker = this.leastBusy(workers);
     const request: BatchRequest = { batch: this.nextBatch++, items: this.batch };
-    this.inFlight.set(request.batch, { orders: this.batchOrders, tasks: this.batchTasks, worker });
+    this.inFlight.set(request.batch, { orders: this.batchOrders, bytes: this.batchBytes, tasks: this.batchTasks, worker });
+    this.inFlightBytes += this.batchBytes;
     worker.postMessage(request, ownedBuffers(this.batch));
     this.batch = [];
     this.batchOrders = [];

@@ -10,6 +10,8 @@ import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
 import { ScratchBuffer } from '../sources/read-file.js';
+import { WINDOW_BYTES } from '../content/windows.js';
+import { GarbageSchedule } from './collect-garbage.js';
 import { Detector } from './detector.js';
 
 export interface WorkerSetup {
@@ -27,9 +29,17 @@ export interface BatchReply {
   results: { findings: RawFinding[]; stats?: FileTaskOutcome['stats'] }[];
 }
 
+/**
+ * Content a worker scans between two full collections of its heap (collect-garbage.ts): about one
+ * window's worth, so a worker scanning big files or blobs holds about one window's garbage. A
+ * worker's heap is small: a collection takes a few ms.
+ */
+const COLLECT_EVERY_BYTES = WINDOW_BYTES;
+
 const { rules } = workerData as WorkerSetup;
 const detector = new Detector(compileRules(rules));
 const scratch = new ScratchBuffer();
+const garbage = new GarbageSchedule(COLLECT_EVERY_BYTES, 'major');
 
 function detect(chunk: Chunk): RawFinding[] {
   // Structured clone turns Buffers into plain Uint8Arrays; the detector needs Buffer methods.
@@ -40,9 +50,21 @@ function detect(chunk: Chunk): RawFinding[] {
 
 async function answer(request: BatchRequest): Promise<void> {
   const results: BatchReply['results'] = [];
-  for (const item of request.items) results.push(isFileTask(item) ? await runFileTask(item, detect, scratch) : { findings: detect(item) });
+  let scanned = 0;
+  for (const item of request.items) {
+    if (isFileTask(item)) {
+      const outcome = await runFileTask(item, detect, scratch);
+      results.push(outcome);
+      scanned += outcome.stats.bytesScanned ?? 0;
+    } else {
+      results.push({ findings: detect(item) });
+      scanned += item.content.length;
+    }
+  }
   const reply: BatchReply = { batch: request.batch, results };
   parentPort!.postMessage(reply);
+  // After the reply: the main thread has the findings while this thread collects.
+  garbage.passed(scanned);
 }
 
 // One batch at a time, in order: file tasks share the scratch buffer, and memory stays bounded.

@@ -1,0 +1,51 @@
+/**
+ * Garbage collection on a byte schedule, for threads that pass a lot of bytes through Buffers.
+ *
+ * V8 sees the bytes of a Buffer (and of a string Node keeps outside its heap, as it does for the
+ * latin1 text of a chunk over 1 MB) only as "external" memory, and starts to reclaim dead ones only
+ * once 64 MB more of it has piled up since its last full collection, per thread. A thread that
+ * allocates little else on its heap in between (a detection worker scanning big chunks, the main
+ * thread streaming a big blob into windows) can sit on that much garbage; with two workers and the
+ * main thread it was a third of the benchmark history scan's peak RSS (/proc/PID/smaps: the malloc
+ * arenas). Collecting after every few MB that went through keeps the garbage to about that.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+type Collect = (options?: { type: 'major' | 'minor' }) => void;
+
+let exposed: Collect | null = null;
+
+/**
+ * V8's `gc()`, which Node gives scripts only behind --expose-gc: the flag (process-wide) is set
+ * now, so that the contexts created from now on have it, and the function is taken from one.
+ */
+function exposedGc(): Collect {
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  exposed = runInNewContext('gc') as Collect;
+  return exposed;
+}
+
+export class GarbageSchedule {
+  private sinceLast = 0;
+  private readonly collect = exposedGc();
+
+  /**
+   * @param everyBytes bytes to let through between two collections
+   * @param type `major`: the whole heap; `minor`: only the young generation (cheap, and enough for
+   *   buffers that die before anything else is allocated, such as the pieces of a streamed blob)
+   */
+  constructor(
+    private readonly everyBytes: number,
+    private readonly type: 'major' | 'minor',
+  ) {}
+
+  /** Counts `bytes` let through; collects once they add up to the schedule. */
+  passed(bytes: number): void {
+    this.sinceLast += bytes;
+    if (this.sinceLast < this.everyBytes) return;
+    this.sinceLast = 0;
+    this.collect({ type: this.type });
+  }
+}
