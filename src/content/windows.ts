@@ -6,8 +6,13 @@
  */
 import type { WindowPlacement } from '../sources/chunk.js';
 
-/** Content up to this size is one chunk; bigger content is windowed. */
-export const WINDOW_BYTES = 8 * 1024 * 1024;
+/**
+ * Content up to this size is one chunk; bigger content is windowed. Each window in flight costs its
+ * bytes several times over (the buffer, its copy in a worker, its decoded text): 8 MB windows took
+ * the benchmark history's peak RSS (a 56 MB blob) to 318-327 MB, 2 MB windows to 284-305 MB, with
+ * the same CPU time and the same findings.
+ */
+export const WINDOW_BYTES = 2 * 1024 * 1024;
 /**
  * Bytes of neighbour shown on each side of a window: more than any key and the context a rule
  * looks at around it (the detector's look-around margin and rule reach are a few KB).

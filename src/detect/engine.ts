@@ -21,7 +21,7 @@ const BATCH_FILES = 256;
 const IN_FLIGHT_PER_WORKER = 2;
 /**
  * Chunk bytes sent to the workers and not yet answered, per worker. Batches alone would let each
- * worker hold two 8 MB windows (a big file or blob goes out one window per batch) plus their
+ * worker hold two windows (a big file or blob goes out one window per batch) plus their
  * decoded copies; this lets each have about one window, which is all it can scan at a time. Only
  * streamed big content reaches it: batches of small chunks are limited to BATCH_BYTES.
  */
@@ -29,10 +29,11 @@ const IN_FLIGHT_BYTES_PER_WORKER = WINDOW_BYTES + 2 * WINDOW_MARGIN;
 /**
  * A worker's short-lived strings (each chunk decoded, its line index, regex results) live in V8's
  * young generation, which by default grows to tens of MB per thread. Capping it at 8 MB cut the
- * benchmark tree scan's peak RSS from ~310 to ~255 MB with no measurable loss of speed (4 MB was
- * ~10% slower: more frequent scavenges).
+ * benchmark tree scan's peak RSS from ~310 to ~255 MB with no measurable loss of speed; with 2 MB
+ * windows, 4 MB costs no CPU either (tree 10.2-10.5 vs 10.5-10.6 CPU s) and takes the benchmark
+ * history's peak from 284-305 to 286-293 MB (three runs each).
  */
-const WORKER_YOUNG_GENERATION_MB = 8;
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 

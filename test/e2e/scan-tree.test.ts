@@ -150,7 +150,7 @@ describe('keyguard scan of a tree large enough for the worker pool', () => {
   it('reads, decodes, opens and skips files in the workers as it does on the main thread', () => {
     // Each text below is over 4 MB, so whichever file the walk meets first is the only one scanned
     // inline (src/detect/engine.ts): every kind has a copy that a worker reads (content/file-task.ts).
-    // The UTF-16 files are also over one 8 MB window, so they are streamed and windowed there.
+    // The UTF-16 files are also over one window, so they are streamed and windowed there.
     const filler = 'const value = compute(a, b);\n'.repeat(150_000);
     const expected: Array<[string, number]> = [];
     for (const copy of [1, 2]) {
