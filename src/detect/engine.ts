@@ -9,7 +9,7 @@ import { ScratchBuffer } from '../sources/read-file.js';
 import type { SourceItem } from '../sources/source.js';
 import { isFileTask, runFileTask, taskRequest, type FileTask } from '../content/file-task.js';
 import { WINDOW_BYTES, WINDOW_MARGIN } from '../content/windows.js';
-import { GarbageSchedule } from './collect-garbage.js';
+import { COLLECT_EVERY_BYTES, GarbageSchedule } from './collect-garbage.js';
 import { Detector } from './detector.js';
 import { KeptFindings, MAX_KEPT_FINDINGS, type FindingRank } from './kept-findings.js';
 import type { BatchReply, BatchRequest, WorkerSetup } from './worker.js';
@@ -129,7 +129,7 @@ export class DetectionEngine {
       this.batchBytes += input.content.length;
       // Big content streamed through this thread (a big blob cut into windows) leaves the pieces
       // it came in as garbage, and little else is allocated here meanwhile to have them collected.
-      if (input.window) (this.windowGarbage ??= new GarbageSchedule(WINDOW_BYTES, 'major')).passed(input.content.length);
+      if (input.window) (this.windowGarbage ??= new GarbageSchedule(COLLECT_EVERY_BYTES, 'major')).passed(input.content.length);
     }
     if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_FILES) await this.flush();
   }

@@ -10,8 +10,7 @@ import { compileRules } from '../rules/compile.js';
 import type { RuleDefinition } from '../rules/types.js';
 import type { Chunk } from '../sources/chunk.js';
 import { ScratchBuffer } from '../sources/read-file.js';
-import { WINDOW_BYTES } from '../content/windows.js';
-import { GarbageSchedule } from './collect-garbage.js';
+import { COLLECT_EVERY_BYTES, GarbageSchedule } from './collect-garbage.js';
 import { Detector } from './detector.js';
 
 export interface WorkerSetup {
@@ -28,13 +27,6 @@ export interface BatchReply {
   /** One per item; `stats` only for a file task. */
   results: { findings: RawFinding[]; stats?: FileTaskOutcome['stats'] }[];
 }
-
-/**
- * Content a worker scans between two full collections of its heap (collect-garbage.ts): about one
- * window's worth, so a worker scanning big files or blobs holds about one window's garbage. A
- * worker's heap is small: a collection takes a few ms.
- */
-const COLLECT_EVERY_BYTES = WINDOW_BYTES;
 
 const { rules } = workerData as WorkerSetup;
 const detector = new Detector(compileRules(rules));
