@@ -39,13 +39,18 @@ function gitFiles(repo: TestRepo, env: NodeJS.ProcessEnv): string[] {
 
 const PATTERNS = '*.log\nnotes/\n*.tmp\n';
 
+/** An environment whose git finds `patterns` in the default excludes file, $XDG_CONFIG_HOME/git/ignore. */
+function xdgExcludesEnv(patterns: string): NodeJS.ProcessEnv {
+  const xdg = makeTempDir('keyguard-xdg-');
+  mkdirSync(join(xdg, 'git'));
+  writeFileSync(join(xdg, 'git', 'ignore'), patterns);
+  return { HOME: makeTempDir('keyguard-home-'), XDG_CONFIG_HOME: xdg };
+}
+
 describe('the user excludes file (core.excludesFile)', () => {
   it('reads $XDG_CONFIG_HOME/git/ignore, as git does', () => {
     const repo = repoWithKeys();
-    const xdg = makeTempDir('keyguard-xdg-');
-    mkdirSync(join(xdg, 'git'));
-    writeFileSync(join(xdg, 'git', 'ignore'), PATTERNS);
-    const env = { HOME: makeTempDir('keyguard-home-'), XDG_CONFIG_HOME: xdg };
+    const env = xdgExcludesEnv(PATTERNS);
     expect(scannedFiles(repo, env)).toEqual(['keep.js', 'sub/app.js', 'tracked.log']);
     expect(scannedFiles(repo, env)).toEqual(gitFiles(repo, env));
   });
@@ -78,10 +83,7 @@ describe('the user excludes file (core.excludesFile)', () => {
 
   it('still scans a path named on the command line, and everything with --no-ignore', () => {
     const repo = repoWithKeys();
-    const xdg = makeTempDir('keyguard-xdg-');
-    mkdirSync(join(xdg, 'git'));
-    writeFileSync(join(xdg, 'git', 'ignore'), PATTERNS);
-    const env = { HOME: makeTempDir('keyguard-home-'), XDG_CONFIG_HOME: xdg };
+    const env = xdgExcludesEnv(PATTERNS);
     expect(scannedFiles(repo, env, ['local.log', 'notes'])).toEqual(['local.log', 'notes/draft.md']);
     expect(scannedFiles(repo, env, ['--no-ignore'])).toEqual([...FILES, 'tracked.log'].sort());
   });
