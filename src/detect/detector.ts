@@ -6,6 +6,7 @@ import { shannonEntropy } from './entropy.js';
 import { clientExposure } from './exposure.js';
 import { hasJwtClaims } from './jwt.js';
 import { findDroppingFilter } from './filters/index.js';
+import { ChunkText } from './chunk-text.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
@@ -82,7 +83,7 @@ export class Detector {
     // Decoding is only tried in text where a rule has a keyword (a secret-like name, a provider
     // prefix): a key behind an encoding still has its name or its prefix in plain sight.
     if (found.rules.size === 0) return [];
-    const text = chunk.content.toString('latin1');
+    const text = new ChunkText(chunk.content);
     const lines = new LineIndex(text);
     const hits = this.hitsIn(text, lines, found, chunk.path, 0);
     return [chunk.path, ...(chunk.alsoAt ?? [])].flatMap((path) =>
@@ -94,7 +95,7 @@ export class Detector {
   }
 
   /** The hits in `text`, plain and (below the depth limit) behind an encoding, one per secret. */
-  private hitsIn(text: string, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
+  private hitsIn(text: ChunkText, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
     const keywordHits = found.rules;
     const hits: Hit[] = [];
     for (const rule of this.rules) {
@@ -120,16 +121,18 @@ export class Detector {
    * that rules needing a name or nearby context (`password: <base64>`) see them; hits are mapped
    * back to the encoded text. Hits wholly in the surrounding line were found plainly already.
    */
-  private hitsBehind(region: EncodedRegion, text: string, path: string, depth: number): Hit[] {
-    const lineStart = Math.max(text.lastIndexOf('\n', region.start - 1) + 1, region.start - DECODED_CONTEXT);
-    const newline = text.indexOf('\n', region.end);
-    const lineEnd = Math.min(newline === -1 ? text.length : newline, region.end + DECODED_CONTEXT);
-    const before = text.slice(lineStart, region.start);
-    const decodedText = before + region.decoded + text.slice(region.end, lineEnd);
-    const found = this.prefilter.scan(Buffer.from(decodedText, 'latin1'));
+  private hitsBehind(region: EncodedRegion, text: ChunkText, path: string, depth: number): Hit[] {
+    const lineBefore = text.slice(region.start - DECODED_CONTEXT, region.start);
+    const before = lineBefore.slice(lineBefore.lastIndexOf('\n') + 1);
+    const lineAfter = text.slice(region.end, region.end + DECODED_CONTEXT);
+    const newline = lineAfter.indexOf('\n');
+    const after = newline === -1 ? lineAfter : lineAfter.slice(0, newline);
+    const decodedBytes = Buffer.from(before + region.decoded + after, 'latin1');
+    const found = this.prefilter.scan(decodedBytes);
     if (found.rules.size === 0) return [];
     const decodedStart = before.length;
     const decodedEnd = decodedStart + region.decoded.length;
+    const decodedText = new ChunkText(decodedBytes);
     return this.hitsIn(decodedText, new LineIndex(decodedText), found, path, depth + 1)
       .filter((hit) => hit.start < decodedEnd && hit.end > decodedStart)
       .map((hit) => {
@@ -153,7 +156,7 @@ export class Detector {
    * so the matches are those of a run per window. Only what a run shows beyond the guaranteed
    * LOOK_MARGIN / MAX_MATCH_LENGTH differs, which no shipped pattern reaches on real text.
    */
-  private collectHits(rule: CompiledRule, text: string, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
+  private collectHits(rule: CompiledRule, text: ChunkText, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
     let index = 0;
     let from = windows[0]?.start ?? 0;
@@ -204,7 +207,7 @@ export class Detector {
    * already tried, without walking back to its start again (a 10 KB name of keywords would
    * otherwise cost 10 KB per hit).
    */
-  private collectNameHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
+  private collectNameHits(rule: CompiledRule, text: ChunkText, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
     let nameEnd = -1;
     let matchedUntil = 0;
@@ -225,16 +228,15 @@ export class Detector {
   }
 
   /** The text one regex run may see: [from, to) clipped to the text, counted in `work`. */
-  private runInput(text: string, from: number, to: number): string {
-    const end = Math.min(text.length, to);
-    const slice = from === 0 && end === text.length ? text : text.slice(from, end);
+  private runInput(text: ChunkText, from: number, to: number): string {
+    const slice = text.slice(from, to);
     this.work.characters += slice.length;
     this.work.longestRun = Math.max(this.work.longestRun, slice.length);
     return slice;
   }
 
   /** Keeps a match (found in text from `base` on) that passes its rule's entropy, context and filters. */
-  private judge(rule: CompiledRule, match: RegExpExecArray, base: number, text: string, path: string, lines: LineIndex, hits: Hit[]): void {
+  private judge(rule: CompiledRule, match: RegExpExecArray, base: number, text: ChunkText, path: string, lines: LineIndex, hits: Hit[]): void {
     const span = match.indices?.[1];
     const secret = match[1];
     if (!span || !secret) return;
@@ -256,7 +258,7 @@ export class Detector {
   }
 
   /** The finding for `hit` at `path`: the chunk's own path or another path of the same bytes. */
-  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex, text: string): RawFinding | null {
+  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex, text: ChunkText): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const { window } = chunk;
@@ -269,8 +271,8 @@ export class Detector {
     const exposure = rule.category === 'secret' ? clientExposure(path, line) : null;
     // Lines within this chunk (a window of a big file starts mid-file): the allow comment and the
     // variable name sit next to the secret in the same text.
-    const localLine = lines.lineIndexOf(hit.start);
-    const previousLine = localLine > 0 ? lines.lineText(lines.lineStart(localLine - 1)) : null;
+    const lineStart = lines.lineStart(hit.start);
+    const previousLine = lineStart > 0 ? lines.lineText(lines.lineStart(lineStart - 1)) : null;
     const inlineAllow = mayHoldDirective(line) || (previousLine !== null && mayHoldDirective(previousLine)) ? inlineAllowFor(line, previousLine) : null;
     const where = exposure ? ` in code that ships to end users (${exposure.reason})` : '';
     const behind = hit.decodedFrom.length > 0 ? ` behind ${hit.decodedFrom.join(' and ')} encoding` : '';
@@ -295,7 +297,7 @@ export class Detector {
       references: definition.references,
       commit: chunk.commit ?? null,
       clientExposure: exposure,
-      ...(isEnvFile(path) || isEnvTemplate(path) ? envVariable(text.slice(lines.lineStart(localLine), hit.start)) : {}),
+      ...(isEnvFile(path) || isEnvTemplate(path) ? envVariable(text.slice(lineStart, hit.start)) : {}),
       decodedFrom: hit.decodedFrom.length > 0 ? hit.decodedFrom.join(' → ') : null,
     };
   }
@@ -314,14 +316,14 @@ function inWhole(position: { line: number; column: number }, window: WindowPlace
 }
 
 /** Where the name (a run of `[\w.-]`) that holds `offset` begins. */
-function nameStart(text: string, offset: number): number {
+function nameStart(text: ChunkText, offset: number): number {
   let start = offset;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   return start;
 }
 
 /** Where the name that holds `offset` ends. */
-function nameEndFrom(text: string, offset: number): number {
+function nameEndFrom(text: ChunkText, offset: number): number {
   let end = offset;
   while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
   return end;
@@ -336,7 +338,7 @@ function isNameCharacter(code: number): boolean {
   );
 }
 
-function hasContext(text: string, start: number, end: number, context: { regex: RegExp; within: number }): boolean {
+function hasContext(text: ChunkText, start: number, end: number, context: { regex: RegExp; within: number }): boolean {
   const window = text.slice(Math.max(0, start - context.within), Math.min(text.length, end + context.within));
   return context.regex.test(window);
 }

@@ -1,77 +1,111 @@
 /**
- * Turns offsets in a latin1-decoded chunk (one char per byte) into 1-based line and column
- * numbers. Columns count UTF-16 code units of the line decoded as UTF-8, so they are right for
- * non-ASCII text and match what editors and SARIF viewers expect. Lines end at LF, CRLF or a lone
- * CR (classic Mac files), and a UTF-8 byte order mark is not a column.
+ * Lines of a chunk's text: where the line around an offset starts and ends, and offsets as 1-based
+ * line and column numbers. Columns count UTF-16 code units of the line decoded as UTF-8, so they
+ * are right for non-ASCII text and match what editors and SARIF viewers expect. Lines end at LF,
+ * CRLF or a lone CR (classic Mac files), and a UTF-8 byte order mark is not a column.
+ *
+ * Line starts are found per segment of the text (chunk-text.ts), when a lookup first needs that
+ * segment: the detector asks about the lines near keyword hits, so the segments no rule looks at
+ * are never indexed (indexing whole chunks up front was 7 % of a history scan's CPU time). Only a
+ * line number (`position`, for a finding) needs every segment before it.
  */
+import { SEGMENT_CHARS, type ChunkText } from './chunk-text.js';
+
 const UTF8_BOM = '\xef\xbb\xbf';
 
 export class LineIndex {
-  /** Offsets where lines start; made on first use. */
-  private starts: number[] | null = null;
-  /** The line the last lookup found: the detector looks up ascending offsets, mostly on the same or the next line. */
-  private lastLine = 0;
+  /** Per segment: the offsets where a line starts after a line break in that segment, ascending. */
+  private readonly starts: Array<number[] | undefined> = [];
+  /** Per segment: line starts in all segments before it; filled up to `countedSegments`. */
+  private readonly startsBefore: number[] = [0];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: ChunkText) {}
 
   /**
-   * Found with indexOf (a native scan) rather than a `\r\n?|\n` regex loop, which cost a tenth
-   * of a tree scan's detection time (node --cpu-prof); text without CR, nearly all, takes one pass.
-   * Kept in a plain array on V8's heap: a doubling Int32Array pushed faster (0.2-0.3 s less CPU on
-   * the benchmark tree) but its buffers live outside the heap, where V8 reclaims them only after
-   * 64 MB more have piled up per thread: +30-40 MB peak RSS on the benchmark history.
+   * The line starts that line breaks in segment `index` make. Found with indexOf (a native scan)
+   * rather than a `\r\n?|\n` regex loop; a segment without CR, nearly all, takes one pass.
    */
-  private lineStarts(): number[] {
-    if (this.starts) return this.starts;
-    const { text } = this;
-    const starts = [0];
-    if (text.indexOf('\r') === -1) {
-      for (let found = text.indexOf('\n'); found !== -1; found = text.indexOf('\n', found + 1)) starts.push(found + 1);
+  private startsIn(index: number): number[] {
+    const known = this.starts[index];
+    if (known) return known;
+    const segment = this.text.segment(index);
+    const offset = index * SEGMENT_CHARS;
+    const starts: number[] = [];
+    if (segment.indexOf('\r') === -1) {
+      for (let found = segment.indexOf('\n'); found !== -1; found = segment.indexOf('\n', found + 1)) starts.push(offset + found + 1);
     } else {
-      for (let index = 0; index < text.length; index++) {
-        const code = text.charCodeAt(index);
-        if (code === 10) starts.push(index + 1);
-        else if (code === 13) {
-          if (text.charCodeAt(index + 1) === 10) index++;
-          starts.push(index + 1);
-        }
+      for (let at = 0; at < segment.length; at++) {
+        const code = segment.charCodeAt(at);
+        // CRLF is one break, counted at its LF (which may be the next segment's first character).
+        if (code === 10 || (code === 13 && this.text.charCodeAt(offset + at + 1) !== 10)) starts.push(offset + at + 1);
       }
     }
-    this.starts = starts;
+    this.starts[index] = starts;
     return starts;
   }
 
-  /** Offset where 0-based line `index` starts; the text's length past the last line. */
-  lineStart(index: number): number {
-    const starts = this.lineStarts();
-    if (index <= 0) return 0;
-    return index < starts.length ? starts[index]! : this.text.length;
+  private segmentOf(offset: number): number {
+    return Math.min(Math.floor(Math.max(offset, 0) / SEGMENT_CHARS), this.text.segmentCount - 1);
   }
 
-  /** 0-based index of the line holding `offset`. */
-  lineIndexOf(offset: number): number {
-    const starts = this.lineStarts();
-    const last = starts.length - 1;
-    const hint = this.lastLine;
-    if (starts[hint]! <= offset && (hint === last || offset < starts[hint + 1]!)) return hint;
-    let low = 0;
-    let high = last;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
+  /**
+   * Where the line `count` lines before the one holding `offset` starts (0: its own line), or
+   * `lowest` if that is later. Segments are searched backwards only down to `lowest`, so a hit on
+   * a megabyte-long minified line costs little.
+   */
+  linesBackStart(offset: number, count: number, lowest: number): number {
+    let left = count + 1;
+    for (let index = this.segmentOf(offset); index >= 0 && (index + 1) * SEGMENT_CHARS > lowest; index--) {
+      const starts = this.startsIn(index);
+      let at = index === this.segmentOf(offset) ? lastAtOrBefore(starts, offset) : starts.length - 1;
+      for (; at >= 0; at--) {
+        if (starts[at]! <= lowest) return lowest;
+        if (--left === 0) return starts[at]!;
+      }
     }
-    this.lastLine = low;
-    return low;
+    return Math.max(lowest, 0);
+  }
+
+  /**
+   * Where the line `count` lines after the one holding `offset` starts (the text's length after
+   * the last line), or `highest` if that is sooner.
+   */
+  linesForwardStart(offset: number, count: number, highest: number): number {
+    const limit = Math.min(highest, this.text.length);
+    let left = count;
+    for (let index = this.segmentOf(offset); index < this.text.segmentCount && index * SEGMENT_CHARS <= limit; index++) {
+      const starts = this.startsIn(index);
+      for (let at = index === this.segmentOf(offset) ? lastAtOrBefore(starts, offset) + 1 : 0; at < starts.length; at++) {
+        if (starts[at]! >= limit) return limit;
+        if (--left === 0) return starts[at]!;
+      }
+    }
+    return limit;
+  }
+
+  /** Where the line holding `offset` starts, or `lowest` if that is later. */
+  lineStart(offset: number, lowest = 0): number {
+    return this.linesBackStart(offset, 0, lowest);
+  }
+
+  /** Where the line after the one holding `offset` starts, or `highest` if that is sooner. */
+  nextLineStart(offset: number, highest = this.text.length): number {
+    return this.linesForwardStart(offset, 1, highest);
+  }
+
+  /** 0-based index of the line holding `offset` (indexes every segment up to it). */
+  lineIndexOf(offset: number): number {
+    const segment = this.segmentOf(offset);
+    for (let index = this.startsBefore.length - 1; index < segment; index++) this.startsBefore.push(this.startsBefore[index]! + this.startsIn(index).length);
+    return this.startsBefore[segment]! + lastAtOrBefore(this.startsIn(segment), offset) + 1;
   }
 
   position(offset: number): { line: number; column: number } {
-    const index = this.lineIndexOf(offset);
-    const bom = index === 0 && offset >= UTF8_BOM.length && this.text.startsWith(UTF8_BOM) ? UTF8_BOM.length : 0;
-    const before = this.text.slice(this.lineStarts()[index]! + bom, offset);
+    const start = this.lineStart(offset);
+    const bom = start === 0 && offset >= UTF8_BOM.length && this.text.startsWith(UTF8_BOM, 0) ? UTF8_BOM.length : 0;
     // Pure-ASCII prefixes (nearly all) need no decoding.
-    const column = /[^\x00-\x7f]/.test(before) ? Buffer.from(before, 'latin1').toString('utf8').length : before.length;
-    return { line: index + 1, column: column + 1 };
+    const column = this.text.hasNonAscii(start + bom, offset) ? this.text.utf8(start + bom, offset).length : offset - start - bom;
+    return { line: this.lineIndexOf(offset) + 1, column: column + 1 };
   }
 
   /**
@@ -80,10 +114,22 @@ export class LineIndex {
    * megabyte line per candidate would make such files quadratic.
    */
   lineText(offset: number, radius = 512): string {
-    const index = this.lineIndexOf(offset);
-    const start = Math.max(this.lineStart(index), offset - radius);
-    let end = this.lineStart(index + 1);
+    const start = this.lineStart(offset, offset - radius);
+    // A line break is at most two characters: past offset + radius + 2, the line is cut at the radius anyway.
+    let end = this.nextLineStart(offset, offset + radius + 2);
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return this.text.slice(start, Math.min(end, offset + radius));
   }
+}
+
+/** Index of the last of the ascending `values` that is <= `limit`, -1 if none is. */
+function lastAtOrBefore(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= limit) low = middle + 1;
+    else high = middle - 1;
+  }
+  return high;
 }

@@ -27,9 +27,8 @@ export function windowsAround(lines: LineIndex, length: number, hits: readonly n
   const farthest = Math.max(reach, LONG_LINE_REACH);
   for (const hit of hits) {
     const last = windows[windows.length - 1];
-    const line = lines.lineIndexOf(hit);
-    const linesStart = Math.max(lines.lineStart(line - LINES_BEFORE), hit - farthest);
-    const linesEnd = Math.min(lines.lineStart(line + LINES_AFTER + 1), hit + farthest);
+    const linesStart = lines.linesBackStart(hit, LINES_BEFORE, hit - farthest);
+    const linesEnd = lines.linesForwardStart(hit, LINES_AFTER + 1, hit + farthest);
     const start = Math.max(0, Math.min(linesStart, hit - reach));
     const end = Math.min(length, Math.max(linesEnd, hit + reach));
     if (last && start <= last.end) last.end = Math.max(last.end, end);
