@@ -66,6 +66,11 @@ export class Detector {
    * with keywords all held by another: where their keywords are found, base64 values are looked for.
    */
   private readonly nameRules: readonly CompiledRule[];
+  /**
+   * Rules with the same keywords and reach get the same windows: the generic rules share `key`,
+   * `token`, `secret` … and their windows were computed once per rule before.
+   */
+  private readonly windowKey: ReadonlyMap<CompiledRule, string>;
 
   /** Counted so that tests can show the work grows linearly with the input (test/detect/redos.test.ts). */
   readonly work: DetectorWork = { runs: 0, characters: 0, longestRun: 0 };
@@ -76,6 +81,7 @@ export class Detector {
     this.nameRules = namedBy.filter(
       (rule) => !namedBy.some((other) => other.keywords.length > rule.keywords.length && rule.keywords.every((keyword) => other.keywords.includes(keyword))),
     );
+    this.windowKey = new Map(rules.map((rule) => [rule, `${rule.reach} ${[...rule.keywords].sort().join(' ')}`]));
   }
 
   detect(chunk: Chunk): RawFinding[] {
@@ -98,6 +104,7 @@ export class Detector {
   private hitsIn(text: ChunkText, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
     const keywordHits = found.rules;
     const hits: Hit[] = [];
+    const windowsByKey = new Map<string, TextWindow[]>();
     for (const rule of this.rules) {
       const offsets = keywordHits.get(rule);
       if (!offsets) continue;
@@ -105,7 +112,7 @@ export class Detector {
         this.collectNameHits(rule, text, offsets, path, lines, hits);
         continue;
       }
-      const windows = rule.multiline ? [{ start: 0, end: text.length }] : windowsAround(lines, text.length, offsets, rule.reach);
+      const windows = rule.multiline ? [{ start: 0, end: text.length }] : this.windowsFor(rule, offsets, lines, text.length, windowsByKey);
       this.collectHits(rule, text, windows, path, lines, hits);
     }
     if (depth < MAX_DECODING_DEPTH) {
@@ -114,6 +121,17 @@ export class Detector {
     }
     // Plain hits come first, so a key seen both plain and decoded is reported as it is written.
     return withoutOverlaps(hits);
+  }
+
+  /** The windows of `rule` in this text, computed once per window key (see windowKey). */
+  private windowsFor(rule: CompiledRule, offsets: readonly number[], lines: LineIndex, length: number, windowsByKey: Map<string, TextWindow[]>): TextWindow[] {
+    const key = this.windowKey.get(rule)!;
+    let windows = windowsByKey.get(key);
+    if (!windows) {
+      windows = windowsAround(lines, length, offsets, rule.reach);
+      windowsByKey.set(key, windows);
+    }
+    return windows;
   }
 
   /**

@@ -18,6 +18,9 @@ export class LineIndex {
   private readonly starts: Array<number[] | undefined> = [];
   /** Per segment: line starts in all segments before it; filled up to `countedSegments`. */
   private readonly startsBefore: number[] = [0];
+  /** The segment starts and the index in them that the last lookup found (see lastStartAtOrBefore). */
+  private hintStarts: readonly number[] | null = null;
+  private hint = 0;
 
   constructor(private readonly text: ChunkText) {}
 
@@ -57,7 +60,7 @@ export class LineIndex {
     let left = count + 1;
     for (let index = this.segmentOf(offset); index >= 0 && (index + 1) * SEGMENT_CHARS > lowest; index--) {
       const starts = this.startsIn(index);
-      let at = index === this.segmentOf(offset) ? lastAtOrBefore(starts, offset) : starts.length - 1;
+      let at = index === this.segmentOf(offset) ? this.lastStartAtOrBefore(starts, offset) : starts.length - 1;
       for (; at >= 0; at--) {
         if (starts[at]! <= lowest) return lowest;
         if (--left === 0) return starts[at]!;
@@ -75,7 +78,7 @@ export class LineIndex {
     let left = count;
     for (let index = this.segmentOf(offset); index < this.text.segmentCount && index * SEGMENT_CHARS <= limit; index++) {
       const starts = this.startsIn(index);
-      for (let at = index === this.segmentOf(offset) ? lastAtOrBefore(starts, offset) + 1 : 0; at < starts.length; at++) {
+      for (let at = index === this.segmentOf(offset) ? this.lastStartAtOrBefore(starts, offset) + 1 : 0; at < starts.length; at++) {
         if (starts[at]! >= limit) return limit;
         if (--left === 0) return starts[at]!;
       }
@@ -97,7 +100,28 @@ export class LineIndex {
   lineIndexOf(offset: number): number {
     const segment = this.segmentOf(offset);
     for (let index = this.startsBefore.length - 1; index < segment; index++) this.startsBefore.push(this.startsBefore[index]! + this.startsIn(index).length);
-    return this.startsBefore[segment]! + lastAtOrBefore(this.startsIn(segment), offset) + 1;
+    return this.startsBefore[segment]! + this.lastStartAtOrBefore(this.startsIn(segment), offset) + 1;
+  }
+
+  /**
+   * Index of the last of a segment's `starts` at or before `offset`, -1 if none is. The detector
+   * looks up ascending offsets, mostly on the line of the last lookup or the next one: those are
+   * checked before a binary search.
+   */
+  private lastStartAtOrBefore(starts: readonly number[], offset: number): number {
+    const hint = this.hint;
+    if (this.hintStarts === starts && hint < starts.length) {
+      for (let at = hint; at <= hint + 1 && at < starts.length; at++) {
+        if (starts[at]! <= offset && (at + 1 === starts.length || starts[at + 1]! > offset)) {
+          this.hint = at;
+          return at;
+        }
+      }
+    }
+    const at = lastAtOrBefore(starts, offset);
+    this.hintStarts = starts;
+    this.hint = Math.max(at, 0);
+    return at;
   }
 
   position(offset: number): { line: number; column: number } {
