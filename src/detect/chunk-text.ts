@@ -10,31 +10,69 @@
  * and the parts of a chunk no rule looks at are not decoded at all.
  */
 
-/** Characters per segment: well under V8's large-object size, and larger than any regex run's input. */
+/** Characters per segment: segments start this far apart. */
 export const SEGMENT_CHARS = 64 * 1024;
+/**
+ * Characters a segment's string holds past its own part, so that any slice of up to this length
+ * that starts in the segment is a view of its string. Longer than the detector's longest regex
+ * run (MAX_RUN_INPUT, ~37 KB; test/detect/chunk-text.test.ts checks), and SEGMENT_CHARS +
+ * SEGMENT_OVERLAP stays under V8's large-object size.
+ */
+export const SEGMENT_OVERLAP = 40 * 1024;
+/**
+ * Segment strings kept: the detector reads a chunk rule by rule, each in ascending order, so the
+ * one being read and the one before suffice. Keeping all of a 2 MB window's segments cost more
+ * than decoding them again: they outlived the worker's young generation and were copied twice by
+ * the garbage collector (perf: a third of the time on the benchmark's minified bundles).
+ */
+const SEGMENTS_KEPT = 2;
+
+/**
+ * Over this many characters a chunk is decoded whole after all: Node makes a string of over ~1 MB
+ * an external string (its bytes in memory V8 does not manage), which is not slow to make, and
+ * segments read once per rule cost more on such chunks (2 MB windows of minified bundles: rules'
+ * windows cover all of them, so every rule decoded every segment again; 1.5x the CPU of one
+ * external string on the benchmark tree's 23 files over 2 MB).
+ */
+const WHOLE_OVER = 1024 * 1024;
 
 export class ChunkText {
   readonly length: number;
   private readonly bytes: Buffer;
-  private readonly segments: Array<string | undefined> = [];
+  /** The whole text, for chunks over WHOLE_OVER. */
+  private readonly whole: string | null;
+  /** The decoded segments kept, most recent first, with their indexes. */
+  private readonly kept: Array<{ index: number; text: string }> = [];
 
   constructor(bytes: Uint8Array) {
     this.bytes = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.length = bytes.length;
+    this.whole = bytes.length > WHOLE_OVER ? this.bytes.toString('latin1') : null;
   }
 
   /**
    * The characters in [from, to), clipped to the text (as String.prototype.slice does for
-   * non-negative bounds). Within one segment this is a view of it; a slice across segments is
-   * decoded on its own (regex runs are at most a few tens of KB, so that string is small too).
+   * non-negative bounds). Up to SEGMENT_OVERLAP characters this is a view of a segment's string;
+   * a longer slice (rare: a line's start in an .env file) is decoded on its own.
    */
   slice(from: number, to: number = this.length): string {
     const start = Math.min(Math.max(from, 0), this.length);
     const end = Math.min(Math.max(to, start), this.length);
-    const segment = Math.floor(start / SEGMENT_CHARS);
-    const segmentStart = segment * SEGMENT_CHARS;
-    if (end <= segmentStart + SEGMENT_CHARS) return this.segment(segment).slice(start - segmentStart, end - segmentStart);
-    return this.bytes.toString('latin1', start, end);
+    if (this.whole !== null) return this.whole.slice(start, end);
+    if (end - start > SEGMENT_OVERLAP) return this.bytes.toString('latin1', start, end);
+    const index = Math.floor(start / SEGMENT_CHARS);
+    const segmentStart = index * SEGMENT_CHARS;
+    return this.segment(index).slice(start - segmentStart, end - segmentStart);
+  }
+
+  /** The bytes of [from, to), as a view (for native searches). */
+  bytesIn(from: number, to: number): Buffer {
+    return this.bytes.subarray(from, to);
+  }
+
+  /** How many SEGMENT_CHARS parts the text has (one for an empty text). */
+  get segmentCount(): number {
+    return Math.max(1, Math.ceil(this.length / SEGMENT_CHARS));
   }
 
   /** The character code at `index`, NaN outside the text (as for a string). */
@@ -52,20 +90,15 @@ export class ChunkText {
     return this.slice(at, at + search.length) === search;
   }
 
-  /** Segment `index` as one string, decoded on first use. */
-  segment(index: number): string {
-    let text = this.segments[index];
-    if (text === undefined) {
-      const start = index * SEGMENT_CHARS;
-      text = this.bytes.toString('latin1', start, Math.min(this.length, start + SEGMENT_CHARS));
-      this.segments[index] = text;
-    }
+  /** Segment `index` (its own part and SEGMENT_OVERLAP after it) as one string. */
+  private segment(index: number): string {
+    const kept = this.kept.find((segment) => segment.index === index);
+    if (kept) return kept.text;
+    const start = index * SEGMENT_CHARS;
+    const text = this.bytes.toString('latin1', start, Math.min(this.length, start + SEGMENT_CHARS + SEGMENT_OVERLAP));
+    this.kept.unshift({ index, text });
+    if (this.kept.length > SEGMENTS_KEPT) this.kept.pop();
     return text;
-  }
-
-  /** How many segments the text has (one for an empty text). */
-  get segmentCount(): number {
-    return Math.max(1, Math.ceil(this.length / SEGMENT_CHARS));
   }
 
   /** The bytes in [from, to) decoded as UTF-8 (for columns and secrets, which are counted in UTF-16 units). */

@@ -25,22 +25,23 @@ export class LineIndex {
   constructor(private readonly text: ChunkText) {}
 
   /**
-   * The line starts that line breaks in segment `index` make. Found with indexOf (a native scan)
-   * rather than a `\r\n?|\n` regex loop; a segment without CR, nearly all, takes one pass.
+   * The line starts that line breaks in segment `index` make, found in its bytes with indexOf (a
+   * native scan) rather than a `\r\n?|\n` regex loop; a segment without CR, nearly all, takes one
+   * pass, and no string is decoded for it.
    */
   private startsIn(index: number): number[] {
     const known = this.starts[index];
     if (known) return known;
-    const segment = this.text.segment(index);
     const offset = index * SEGMENT_CHARS;
+    const bytes = this.text.bytesIn(offset, offset + SEGMENT_CHARS);
     const starts: number[] = [];
-    if (segment.indexOf('\r') === -1) {
-      for (let found = segment.indexOf('\n'); found !== -1; found = segment.indexOf('\n', found + 1)) starts.push(offset + found + 1);
+    if (bytes.indexOf(0x0d) === -1) {
+      for (let found = bytes.indexOf(0x0a); found !== -1; found = bytes.indexOf(0x0a, found + 1)) starts.push(offset + found + 1);
     } else {
-      for (let at = 0; at < segment.length; at++) {
-        const code = segment.charCodeAt(at);
+      for (let at = 0; at < bytes.length; at++) {
+        const code = bytes[at];
         // CRLF is one break, counted at its LF (which may be the next segment's first character).
-        if (code === 10 || (code === 13 && this.text.charCodeAt(offset + at + 1) !== 10)) starts.push(offset + at + 1);
+        if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + at + 1) !== 0x0a)) starts.push(offset + at + 1);
       }
     }
     this.starts[index] = starts;

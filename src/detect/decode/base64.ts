@@ -27,8 +27,13 @@ const VALUE_AFTER_NAME = new RegExp(
  * the first one, so a slice of the text that holds one gives the same result as the whole text.
  */
 const ENDS_VALUE_AFTER_NAME = /[^\w.\-"'\]\t :=>+/]/;
-/** Characters first shown to VALUE_AFTER_NAME; eight times more until its result is settled. */
+/** Characters first shown to VALUE_AFTER_NAME: enough to settle it nearly everywhere. */
 const FIRST_REACH = 512;
+/**
+ * Characters shown when the first slice is one run of characters it can read (a base64 blob in a
+ * bundle that holds a keyword): a value of MAX_LENGTH after up to 4 KB of name and operator.
+ */
+const LONGEST_REACH = MAX_LENGTH + 4096;
 
 /** Every `name: value` of a Kubernetes Secret (YAML or JSON), whose `data` values are all base64. */
 const SECRET_DATA_VALUE = new RegExp(
@@ -75,12 +80,10 @@ export function base64Regions(text: ChunkText, nameWords: ReadonlyArray<readonly
 
 /** VALUE_AFTER_NAME tried at `at`, on as little of the text as settles its result. */
 function valueAfterName(text: ChunkText, at: number): RegExpExecArray | null {
-  for (let reach = FIRST_REACH; ; reach *= 8) {
-    const slice = text.slice(at, at + reach);
-    if (at + reach < text.length && !ENDS_VALUE_AFTER_NAME.test(slice)) continue;
-    VALUE_AFTER_NAME.lastIndex = 0;
-    return VALUE_AFTER_NAME.exec(slice);
-  }
+  let slice = text.slice(at, at + FIRST_REACH);
+  if (at + FIRST_REACH < text.length && !ENDS_VALUE_AFTER_NAME.test(slice)) slice = text.slice(at, at + LONGEST_REACH);
+  VALUE_AFTER_NAME.lastIndex = 0;
+  return VALUE_AFTER_NAME.exec(slice);
 }
 
 function decodeValue(start: number, value: string): EncodedRegion | null {
