@@ -11,6 +11,7 @@ import { ByteStream } from './byte-stream.js';
 import type { ContentItem, ContentOptions } from './item.js';
 import { sniff, SNIFF_BYTES, type ContentKind } from './sniff.js';
 import { printableStrings } from './strings.js';
+import { fileWindows } from './file-windows.js';
 import { utf16ToUtf8 } from './utf16.js';
 import { textWindows, WINDOW_BYTES } from './windows.js';
 import type { ArchiveEvent } from './archive/events.js';
@@ -118,6 +119,15 @@ export class ContentStage {
     // Counted before yielding: a yielded buffer may move to a detection worker and read as empty here.
     const wholeLength = Buffer.isBuffer(item.bytes) ? item.bytes.length : null;
     const base = chunkBase(item);
+    if (kind === 'text' && item.file !== undefined && !Buffer.isBuffer(item.bytes)) {
+      // A big text file on disk: read again by position, window by window (content/file-windows.ts).
+      await item.bytes.discard();
+      const counted = { bytes: 0 };
+      for (const { content, window } of fileWindows(item.file, counted)) yield { ...base, content, window };
+      this.stats.filesScanned++;
+      this.stats.bytesScanned += counted.bytes;
+      return;
+    }
     if (Buffer.isBuffer(text) && text.length <= WINDOW_BYTES) {
       yield { ...base, content: text };
     } else {

@@ -70,6 +70,12 @@ function dropBytes(parts: readonly Buffer[], count: number): Buffer[] {
   return kept;
 }
 
+/** Where the window after `lead` bytes of margin ends, and where the next window starts. */
+function fullWindow(lead: number): { length: number; next: number; ownFrom: number; ownUntil: number } {
+  // The next window starts WINDOW_MARGIN before the end of this one's owned part.
+  return { length: lead + WINDOW_BYTES + WINDOW_MARGIN, next: lead + WINDOW_BYTES - WINDOW_MARGIN, ownFrom: lead, ownUntil: lead + WINDOW_BYTES };
+}
+
 /** Windows over text that arrives in pieces; one window (owning everything) when it is short. */
 export async function* textWindows(pieces: AsyncIterable<Buffer>): AsyncGenerator<TextWindow> {
   const position = new Position();
@@ -80,11 +86,10 @@ export async function* textWindows(pieces: AsyncIterable<Buffer>): AsyncGenerato
   for await (const piece of pieces) {
     parts.push(piece);
     held += piece.length;
-    while (held >= lead + WINDOW_BYTES + WINDOW_MARGIN) {
-      const content = firstBytes(parts, lead + WINDOW_BYTES + WINDOW_MARGIN);
-      // The next window starts WINDOW_MARGIN before the end of this one's owned part.
-      const next = lead + WINDOW_BYTES - WINDOW_MARGIN;
-      const window = { line: position.line, column: position.column, ownFrom: lead, ownUntil: lead + WINDOW_BYTES };
+    while (held >= fullWindow(lead).length) {
+      const { length, next, ownFrom, ownUntil } = fullWindow(lead);
+      const content = firstBytes(parts, length);
+      const window = { line: position.line, column: position.column, ownFrom, ownUntil };
       // Counted before yielding: the window's bytes may move to a detection worker.
       position.advance(content.subarray(0, next));
       parts = dropBytes(parts, next);
@@ -95,4 +100,30 @@ export async function* textWindows(pieces: AsyncIterable<Buffer>): AsyncGenerato
   }
   if (held === 0 && lead === 0) return;
   yield { content: firstBytes(parts, held), window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: Number.MAX_SAFE_INTEGER } };
+}
+
+/**
+ * The windows textWindows makes of `size` bytes that can be read by position (a file on disk),
+ * each read straight into a buffer of its own: no pieces to copy, no read ahead. A short read
+ * (the file shrank) makes that window the last.
+ */
+export function* positionalWindows(size: number, readAt: (position: number, length: number) => Buffer): Generator<TextWindow> {
+  const position = new Position();
+  let start = 0;
+  let lead = 0;
+  while (size - start >= fullWindow(lead).length) {
+    const { length, next, ownFrom, ownUntil } = fullWindow(lead);
+    const content = readAt(start, length);
+    if (content.length < length) {
+      yield { content, window: { line: position.line, column: position.column, ownFrom, ownUntil: Number.MAX_SAFE_INTEGER } };
+      return;
+    }
+    const window = { line: position.line, column: position.column, ownFrom, ownUntil };
+    position.advance(content.subarray(0, next));
+    start += next;
+    lead = WINDOW_MARGIN;
+    yield { content, window };
+  }
+  if (size - start === 0 && lead === 0) return;
+  yield { content: readAt(start, size - start), window: { line: position.line, column: position.column, ownFrom: lead, ownUntil: Number.MAX_SAFE_INTEGER } };
 }

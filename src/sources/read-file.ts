@@ -2,6 +2,7 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, 
 import { ByteStream } from '../content/byte-stream.js';
 import { readFifo } from '../content/fifo.js';
 import type { ContentItem } from '../content/item.js';
+import { SNIFF_BYTES } from '../content/sniff.js';
 import { WINDOW_BYTES } from '../content/windows.js';
 import type { SkippedItem } from './source.js';
 
@@ -77,10 +78,7 @@ function openRegular(absolutePath: string, flags: number, maxFileSize: number | 
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { skipped: { reason: 'not-a-file', detail: specialKind(stats) } };
     if (maxFileSize !== null && stats.size > maxFileSize) return { skipped: { reason: 'too-large', detail: `${stats.size} bytes, over --max-file-size` } };
-    if (stats.size > WINDOW_BYTES) {
-      const stream = createReadStream(absolutePath, { highWaterMark: READ_PIECE_BYTES });
-      return { item: { bytes: new ByteStream(stream), size: stats.size, file: absolutePath } };
-    }
+    if (stats.size > WINDOW_BYTES) return { item: { bytes: new ByteStream(filePieces(absolutePath, flags)), size: stats.size, file: absolutePath } };
     // Not from Buffer's shared pool: a buffer that owns its memory can be handed to a detection
     // worker without a copy (see detect/engine.ts).
     const content = scratch && stats.size <= SCRATCH_MAX_BYTES ? scratch.take(stats.size) : Buffer.allocUnsafeSlow(stats.size);
@@ -88,6 +86,26 @@ function openRegular(absolutePath: string, flags: number, maxFileSize: number | 
     return { item: { bytes, size: bytes.length, file: absolutePath } };
   } catch (error) {
     return { skipped: { reason: 'unreadable', detail: errorCode(error) } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A big file's bytes in pieces, read only when asked for: the content stage sniffs the first piece
+ * (SNIFF_BYTES) and, for plain text, reads the file again by position (content/windows.ts
+ * fileWindows), so a piece read ahead would be wasted. Read synchronously: a read from the page
+ * cache takes well under a millisecond, and a file scan runs on a worker.
+ */
+async function* filePieces(absolutePath: string, flags: number): AsyncGenerator<Buffer> {
+  const fd = openSync(absolutePath, flags);
+  try {
+    for (let size = SNIFF_BYTES; ; size = READ_PIECE_BYTES) {
+      const piece = Buffer.allocUnsafeSlow(size);
+      const read = readSync(fd, piece, 0, size, null);
+      if (read === 0) return;
+      yield read === size ? piece : piece.subarray(0, read);
+    }
   } finally {
     closeSync(fd);
   }
