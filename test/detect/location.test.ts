@@ -69,7 +69,7 @@ describe('LineIndex', () => {
 
   it('indexes a text of several segments, with line breaks on and across their edges', () => {
     const random = seededRandom(7);
-    const characters = Array.from({ length: 3 * SEGMENT_CHARS + 500 }, () => (random() < 0.03 ? '\n' : 'x'));
+    const characters: string[] = Array.from({ length: 3 * SEGMENT_CHARS + 500 }, () => (random() < 0.03 ? '\n' : 'x'));
     const put = (at: number, text: string) => characters.splice(at, text.length, ...text);
     put(SEGMENT_CHARS - 1, '\r\n'); // CRLF split by the first edge: one break
     put(2 * SEGMENT_CHARS - 1, '\r'); // lone CR as a segment's last character

@@ -35,6 +35,24 @@ describe('assignedNameWords', () => {
     expect(assignedName(structureCandidate(text, value!))).toBe(name);
   });
 
+  it.each([
+    [`PAYMENTS_API_KEY\n          value: "`, 'PAYMENTS_API_KEY'],
+    [`ApiSecret</key>\n<string>`, 'ApiSecret'],
+    [`fs.s3a.secret.key</name>\n<value>`, 'fs.s3a.secret.key'],
+    [`PaymentApiKey" value="`, 'PaymentApiKey'],
+    [`backend_api_token">`, 'backend_api_token'],
+    [`apiKey", "value": "`, 'apiKey'],
+    [`db_password" {\n  type    = string\n  default = "`, 'db_password'],
+  ])('finds the name in a structure whose match starts at the name (the lead-in checked by a lookbehind): %s', (lead, name) => {
+    const text = `${lead}${value}`;
+    expect(assignedName({ ...structureCandidate(text, value!), line: text.slice(text.lastIndexOf('\n') + 1) })).toBe(name);
+  });
+
+  it('reads a lead-in only at the start of the match, not at the start of a line', () => {
+    const line = `PaymentApiKey" value="${value}"`;
+    expect(assignedName({ ...genericCandidate(line, value!), match: value! })).toBe('value');
+  });
+
   it("does not take a URL's user for the password's name", () => {
     expect(assignedName(genericCandidate(`DATABASE_URL=postgres://passenger:${value}@db/app`, value!))).toBe('');
   });
