@@ -6,7 +6,6 @@ import { shannonEntropy } from './entropy.js';
 import { clientExposure } from './exposure.js';
 import { hasJwtClaims } from './jwt.js';
 import { findDroppingFilter } from './filters/index.js';
-import { ChunkText } from './chunk-text.js';
 import { LineIndex } from './location.js';
 import { Prefilter } from './prefilter.js';
 import { windowsAround, type TextWindow } from './windows.js';
@@ -89,8 +88,8 @@ export class Detector {
     // Decoding is only tried in text where a rule has a keyword (a secret-like name, a provider
     // prefix): a key behind an encoding still has its name or its prefix in plain sight.
     if (found.rules.size === 0) return [];
-    const text = new ChunkText(chunk.content);
-    const lines = new LineIndex(text);
+    const text = chunk.content.toString('latin1');
+    const lines = new LineIndex(chunk.content, text);
     const hits = this.hitsIn(text, lines, found, chunk.path, 0);
     return [chunk.path, ...(chunk.alsoAt ?? [])].flatMap((path) =>
       hits.flatMap((hit) => {
@@ -101,7 +100,7 @@ export class Detector {
   }
 
   /** The hits in `text`, plain and (below the depth limit) behind an encoding, one per secret. */
-  private hitsIn(text: ChunkText, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
+  private hitsIn(text: string, lines: LineIndex, found: PrefilterHits, path: string, depth: number): Hit[] {
     const keywordHits = found.rules;
     const hits: Hit[] = [];
     const windowsByKey = new Map<string, TextWindow[]>();
@@ -139,19 +138,18 @@ export class Detector {
    * that rules needing a name or nearby context (`password: <base64>`) see them; hits are mapped
    * back to the encoded text. Hits wholly in the surrounding line were found plainly already.
    */
-  private hitsBehind(region: EncodedRegion, text: ChunkText, path: string, depth: number): Hit[] {
-    const lineBefore = text.slice(region.start - DECODED_CONTEXT, region.start);
-    const before = lineBefore.slice(lineBefore.lastIndexOf('\n') + 1);
-    const lineAfter = text.slice(region.end, region.end + DECODED_CONTEXT);
-    const newline = lineAfter.indexOf('\n');
-    const after = newline === -1 ? lineAfter : lineAfter.slice(0, newline);
-    const decodedBytes = Buffer.from(before + region.decoded + after, 'latin1');
+  private hitsBehind(region: EncodedRegion, text: string, path: string, depth: number): Hit[] {
+    const lineStart = Math.max(text.lastIndexOf('\n', region.start - 1) + 1, region.start - DECODED_CONTEXT);
+    const newline = text.indexOf('\n', region.end);
+    const lineEnd = Math.min(newline === -1 ? text.length : newline, region.end + DECODED_CONTEXT);
+    const before = text.slice(lineStart, region.start);
+    const decodedText = before + region.decoded + text.slice(region.end, lineEnd);
+    const decodedBytes = Buffer.from(decodedText, 'latin1');
     const found = this.prefilter.scan(decodedBytes);
     if (found.rules.size === 0) return [];
     const decodedStart = before.length;
     const decodedEnd = decodedStart + region.decoded.length;
-    const decodedText = new ChunkText(decodedBytes);
-    return this.hitsIn(decodedText, new LineIndex(decodedText), found, path, depth + 1)
+    return this.hitsIn(decodedText, new LineIndex(decodedBytes, decodedText), found, path, depth + 1)
       .filter((hit) => hit.start < decodedEnd && hit.end > decodedStart)
       .map((hit) => {
         const span = region.encodedSpan(Math.max(hit.start, decodedStart) - decodedStart, Math.min(hit.end, decodedEnd) - decodedStart);
@@ -174,7 +172,7 @@ export class Detector {
    * so the matches are those of a run per window. Only what a run shows beyond the guaranteed
    * LOOK_MARGIN / MAX_MATCH_LENGTH differs, which no shipped pattern reaches on real text.
    */
-  private collectHits(rule: CompiledRule, text: ChunkText, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
+  private collectHits(rule: CompiledRule, text: string, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
     let index = 0;
     let from = windows[0]?.start ?? 0;
@@ -225,7 +223,7 @@ export class Detector {
    * already tried, without walking back to its start again (a 10 KB name of keywords would
    * otherwise cost 10 KB per hit).
    */
-  private collectNameHits(rule: CompiledRule, text: ChunkText, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
+  private collectNameHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
     let nameEnd = -1;
     let matchedUntil = 0;
@@ -246,15 +244,16 @@ export class Detector {
   }
 
   /** The text one regex run may see: [from, to) clipped to the text, counted in `work`. */
-  private runInput(text: ChunkText, from: number, to: number): string {
-    const slice = text.slice(from, to);
+  private runInput(text: string, from: number, to: number): string {
+    const end = Math.min(text.length, to);
+    const slice = from === 0 && end === text.length ? text : text.slice(from, end);
     this.work.characters += slice.length;
     this.work.longestRun = Math.max(this.work.longestRun, slice.length);
     return slice;
   }
 
   /** Keeps a match (found in text from `base` on) that passes its rule's entropy, context and filters. */
-  private judge(rule: CompiledRule, match: RegExpExecArray, base: number, text: ChunkText, path: string, lines: LineIndex, hits: Hit[]): void {
+  private judge(rule: CompiledRule, match: RegExpExecArray, base: number, text: string, path: string, lines: LineIndex, hits: Hit[]): void {
     const span = match.indices?.[1];
     const secret = match[1];
     if (!span || !secret) return;
@@ -276,7 +275,7 @@ export class Detector {
   }
 
   /** The finding for `hit` at `path`: the chunk's own path or another path of the same bytes. */
-  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex, text: ChunkText): RawFinding | null {
+  private toFinding(hit: Hit, chunk: Chunk, path: string, lines: LineIndex, text: string): RawFinding | null {
     const { rule } = hit;
     const definition = rule.definition;
     const { window } = chunk;
@@ -334,14 +333,14 @@ function inWhole(position: { line: number; column: number }, window: WindowPlace
 }
 
 /** Where the name (a run of `[\w.-]`) that holds `offset` begins. */
-function nameStart(text: ChunkText, offset: number): number {
+function nameStart(text: string, offset: number): number {
   let start = offset;
   while (start > 0 && isNameCharacter(text.charCodeAt(start - 1))) start--;
   return start;
 }
 
 /** Where the name that holds `offset` ends. */
-function nameEndFrom(text: ChunkText, offset: number): number {
+function nameEndFrom(text: string, offset: number): number {
   let end = offset;
   while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
   return end;
@@ -356,7 +355,7 @@ function isNameCharacter(code: number): boolean {
   );
 }
 
-function hasContext(text: ChunkText, start: number, end: number, context: { regex: RegExp; within: number }): boolean {
+function hasContext(text: string, start: number, end: number, context: { regex: RegExp; within: number }): boolean {
   const window = text.slice(Math.max(0, start - context.within), Math.min(text.length, end + context.within));
   return context.regex.test(window);
 }

@@ -4,25 +4,33 @@
  * are right for non-ASCII text and match what editors and SARIF viewers expect. Lines end at LF,
  * CRLF or a lone CR (classic Mac files), and a UTF-8 byte order mark is not a column.
  *
- * Line starts are found per segment of the text (chunk-text.ts), when a lookup first needs that
- * segment: the detector asks about the lines near keyword hits, so the segments no rule looks at
+ * Line starts are found in the bytes, per segment of SEGMENT_CHARS, when a lookup first needs
+ * that segment: the detector asks about the lines near keyword hits, so the segments no rule looks at
  * are never indexed (indexing whole chunks up front was 7 % of a history scan's CPU time). Only a
  * line number (`position`, for a finding) needs every segment before it.
  */
-import { SEGMENT_CHARS, type ChunkText } from './chunk-text.js';
-
 const UTF8_BOM = '\xef\xbb\xbf';
+/** Bytes per part of the text whose line starts are found together. */
+export const SEGMENT_CHARS = 64 * 1024;
 
 export class LineIndex {
   /** Per segment: the offsets where a line starts after a line break in that segment, ascending. */
   private readonly starts: Array<number[] | undefined> = [];
-  /** Per segment: line starts in all segments before it; filled up to `countedSegments`. */
+  /** Per segment: how many line starts all segments before it hold; filled as line numbers are asked for. */
   private readonly startsBefore: number[] = [0];
   /** The segment starts and the index in them that the last lookup found (see lastStartAtOrBefore). */
   private hintStarts: readonly number[] | null = null;
   private hint = 0;
 
-  constructor(private readonly text: ChunkText) {}
+  private readonly segmentCount: number;
+
+  /** `text` is `bytes` decoded as latin1 (one character per byte): offsets are the same in both. */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly text: string,
+  ) {
+    this.segmentCount = Math.max(1, Math.ceil(bytes.length / SEGMENT_CHARS));
+  }
 
   /**
    * The line starts that line breaks in segment `index` make, found in its bytes with indexOf (a
@@ -33,7 +41,7 @@ export class LineIndex {
     const known = this.starts[index];
     if (known) return known;
     const offset = index * SEGMENT_CHARS;
-    const bytes = this.text.bytesIn(offset, offset + SEGMENT_CHARS);
+    const bytes = this.bytes.subarray(offset, offset + SEGMENT_CHARS);
     const starts: number[] = [];
     if (bytes.indexOf(0x0d) === -1) {
       for (let found = bytes.indexOf(0x0a); found !== -1; found = bytes.indexOf(0x0a, found + 1)) starts.push(offset + found + 1);
@@ -41,7 +49,7 @@ export class LineIndex {
       for (let at = 0; at < bytes.length; at++) {
         const code = bytes[at];
         // CRLF is one break, counted at its LF (which may be the next segment's first character).
-        if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + at + 1) !== 0x0a)) starts.push(offset + at + 1);
+        if (code === 0x0a || (code === 0x0d && this.bytes[offset + at + 1] !== 0x0a)) starts.push(offset + at + 1);
       }
     }
     this.starts[index] = starts;
@@ -49,7 +57,7 @@ export class LineIndex {
   }
 
   private segmentOf(offset: number): number {
-    return Math.min(Math.floor(Math.max(offset, 0) / SEGMENT_CHARS), this.text.segmentCount - 1);
+    return Math.min(Math.floor(Math.max(offset, 0) / SEGMENT_CHARS), this.segmentCount - 1);
   }
 
   /**
@@ -77,7 +85,7 @@ export class LineIndex {
   linesForwardStart(offset: number, count: number, highest: number): number {
     const limit = Math.min(highest, this.text.length);
     let left = count;
-    for (let index = this.segmentOf(offset); index < this.text.segmentCount && index * SEGMENT_CHARS <= limit; index++) {
+    for (let index = this.segmentOf(offset); index < this.segmentCount && index * SEGMENT_CHARS <= limit; index++) {
       const starts = this.startsIn(index);
       for (let at = index === this.segmentOf(offset) ? this.lastStartAtOrBefore(starts, offset) + 1 : 0; at < starts.length; at++) {
         if (starts[at]! >= limit) return limit;
@@ -129,7 +137,8 @@ export class LineIndex {
     const start = this.lineStart(offset);
     const bom = start === 0 && offset >= UTF8_BOM.length && this.text.startsWith(UTF8_BOM, 0) ? UTF8_BOM.length : 0;
     // Pure-ASCII prefixes (nearly all) need no decoding.
-    const column = this.text.hasNonAscii(start + bom, offset) ? this.text.utf8(start + bom, offset).length : offset - start - bom;
+    const before = this.text.slice(start + bom, offset);
+    const column = /[^\x00-\x7f]/.test(before) ? this.bytes.toString('utf8', start + bom, offset).length : before.length;
     return { line: this.lineIndexOf(offset) + 1, column: column + 1 };
   }
 

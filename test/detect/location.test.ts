@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkText, SEGMENT_CHARS } from '../../src/detect/chunk-text.js';
-import { LineIndex } from '../../src/detect/location.js';
+import { LineIndex, SEGMENT_CHARS } from '../../src/detect/location.js';
 import { seededRandom } from './random-keys.js';
 
 const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
-const indexOf = (text: string) => new LineIndex(new ChunkText(Buffer.from(text, 'latin1')));
+const indexOf = (text: string) => new LineIndex(Buffer.from(text, 'latin1'), text);
 
 /** Line starts the way a `\r\n?|\n` split sees them, line 0's included. */
 function referenceStarts(text: string): number[] {

@@ -1,4 +1,3 @@
-import type { ChunkText } from '../chunk-text.js';
 import { isPrintableText, type EncodedRegion } from './region.js';
 
 /**
@@ -22,19 +21,6 @@ const VALUE_AFTER_NAME = new RegExp(
   'y',
 );
 
-/**
- * A character VALUE_AFTER_NAME can neither consume nor step over: an attempt reads no further than
- * the first one, so a slice of the text that holds one gives the same result as the whole text.
- */
-const ENDS_VALUE_AFTER_NAME = /[^\w.\-"'\]\t :=>+/]/;
-/** Characters first shown to VALUE_AFTER_NAME: enough to settle it nearly everywhere. */
-const FIRST_REACH = 512;
-/**
- * Characters shown when the first slice is one run of characters it can read (a base64 blob in a
- * bundle that holds a keyword): a value of MAX_LENGTH after up to 4 KB of name and operator.
- */
-const LONGEST_REACH = MAX_LENGTH + 4096;
-
 /** Every `name: value` of a Kubernetes Secret (YAML or JSON), whose `data` values are all base64. */
 const SECRET_DATA_VALUE = new RegExp(
   `(?:^|[\\s{,])["']?[\\w.-]+["']?[ \\t]*:[ \\t]*["']?([A-Za-z0-9+/]{${MIN_LENGTH},${MAX_LENGTH}}={0,2})["']?[ \\t]*(?=$|[,}\\r])`,
@@ -50,7 +36,7 @@ export const SECRET_KIND_MARKERS = ['kind: Secret', '"kind": "Secret"', '"kind":
  * Base64 values right after the names whose secret words are at `nameWords` (lists of offsets, in
  * any order), and every value of a text that is a Kubernetes Secret (`kind: Secret` at `kinds`).
  */
-export function base64Regions(text: ChunkText, nameWords: ReadonlyArray<readonly number[]>, kinds: readonly number[], limit: number): EncodedRegion[] {
+export function base64Regions(text: string, nameWords: ReadonlyArray<readonly number[]>, kinds: readonly number[], limit: number): EncodedRegion[] {
   const regions: EncodedRegion[] = [];
   const taken = new Set<number>();
   const add = (start: number, value: string): void => {
@@ -62,28 +48,19 @@ export function base64Regions(text: ChunkText, nameWords: ReadonlyArray<readonly
   };
   for (const offsets of nameWords) {
     for (const nameWord of offsets) {
-      const match = valueAfterName(text, nameWord);
-      if (match) add(nameWord + match[0].length - match[1]!.length, match[1]!);
+      VALUE_AFTER_NAME.lastIndex = nameWord;
+      const match = VALUE_AFTER_NAME.exec(text);
+      if (match) add(match.index + match[0].length - match[1]!.length, match[1]!);
     }
   }
   if (kinds.some((at) => SECRET_KIND_MARKERS.some((marker) => text.startsWith(marker, at)))) {
-    // A Kubernetes Secret is a small file: its whole text is decoded once.
-    const whole = text.slice(0);
     SECRET_DATA_VALUE.lastIndex = 0;
-    for (let match = SECRET_DATA_VALUE.exec(whole); match !== null; match = SECRET_DATA_VALUE.exec(whole)) {
+    for (let match = SECRET_DATA_VALUE.exec(text); match !== null; match = SECRET_DATA_VALUE.exec(text)) {
       const value = match[1]!;
       add(match.index + match[0].lastIndexOf(value), value);
     }
   }
   return regions;
-}
-
-/** VALUE_AFTER_NAME tried at `at`, on as little of the text as settles its result. */
-function valueAfterName(text: ChunkText, at: number): RegExpExecArray | null {
-  let slice = text.slice(at, at + FIRST_REACH);
-  if (at + FIRST_REACH < text.length && !ENDS_VALUE_AFTER_NAME.test(slice)) slice = text.slice(at, at + LONGEST_REACH);
-  VALUE_AFTER_NAME.lastIndex = 0;
-  return VALUE_AFTER_NAME.exec(slice);
 }
 
 function decodeValue(start: number, value: string): EncodedRegion | null {

@@ -1,4 +1,3 @@
-import type { ChunkText } from '../chunk-text.js';
 import { base64Regions, SECRET_KIND_MARKERS } from './base64.js';
 import { JSON_ESCAPE_MARKERS, jsonEscapeRegions } from './json-escape.js';
 import type { EncodedRegion } from './region.js';
@@ -23,7 +22,7 @@ export const DECODING_MARKERS: readonly string[] = [...JSON_ESCAPE_MARKERS, ...U
  * DECODING_MARKERS; `nameWords` are lists of where the secret words of names are (key, token …),
  * after which base64 is looked for.
  */
-export function encodedRegions(text: ChunkText, markers: ReadonlyMap<string, readonly number[]>, nameWords: ReadonlyArray<readonly number[]>): EncodedRegion[] {
+export function encodedRegions(text: string, markers: ReadonlyMap<string, readonly number[]>, nameWords: ReadonlyArray<readonly number[]>): EncodedRegion[] {
   const offsetsOf = (names: readonly string[]): readonly number[] => {
     const lists = names.flatMap((name) => markers.get(name) ?? []);
     return lists.length < 2 ? lists : lists.sort((a, b) => a - b);

@@ -1,4 +1,3 @@
-import type { ChunkText } from '../chunk-text.js';
 import { isKeyCharacter, mappedRegion, type EncodedRegion } from './region.js';
 
 /**
@@ -18,7 +17,7 @@ const MAX_REACH = 16 * 1024;
 export const JSON_ESCAPE_MARKERS = ['\\u002b', '\\u002f', '\\u003d', '\\/'];
 
 /** The decoded string literals around the escapes that start at `escapes` (ascending offsets). */
-export function jsonEscapeRegions(text: ChunkText, escapes: readonly number[], limit: number): EncodedRegion[] {
+export function jsonEscapeRegions(text: string, escapes: readonly number[], limit: number): EncodedRegion[] {
   const regions: EncodedRegion[] = [];
   let searchedUntil = 0;
   for (const at of escapes) {
@@ -32,7 +31,7 @@ export function jsonEscapeRegions(text: ChunkText, escapes: readonly number[], l
 }
 
 /** `\/` or `\u00XX` for a key character, with a key character right before it (not `:\/\/`). */
-function hidesKeyCharacter(text: ChunkText, at: number): boolean {
+function hidesKeyCharacter(text: string, at: number): boolean {
   if (at === 0 || !isKeyCharacter(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === 0x2f) return false;
   const next = text.charCodeAt(at + 1);
   if (next === 0x2f) return at + 2 < text.length && isKeyCharacter(text.charCodeAt(at + 2)) && text.charCodeAt(at + 2) !== 0x2f; // \/
@@ -42,7 +41,7 @@ function hidesKeyCharacter(text: ChunkText, at: number): boolean {
 }
 
 /** The JSON string literal around the escape at `at` (between unescaped quotes on one line), decoded. */
-function stringAround(text: ChunkText, at: number): EncodedRegion | null {
+function stringAround(text: string, at: number): EncodedRegion | null {
   let start = at;
   const lowest = Math.max(0, at - MAX_REACH);
   while (start > lowest && !isUnescapedQuote(text, start - 1)) {
@@ -59,11 +58,11 @@ function stringAround(text: ChunkText, at: number): EncodedRegion | null {
     if (code === 0x22 || code === 0x0a) break;
     offsets.push(i);
     if (code !== 0x5c) {
-      decoded += text.charAt(i);
+      decoded += text[i];
       i++;
       continue;
     }
-    const escaped = text.charAt(i + 1);
+    const escaped = text[i + 1];
     if (escaped === 'u') {
       const unit = parseInt(text.slice(i + 2, i + 6), 16);
       if (Number.isNaN(unit)) return null;
@@ -73,7 +72,7 @@ function stringAround(text: ChunkText, at: number): EncodedRegion | null {
       i += 6;
       continue;
     }
-    decoded += SIMPLE_ESCAPES[escaped] ?? escaped;
+    decoded += SIMPLE_ESCAPES[escaped ?? ''] ?? escaped ?? '';
     i += 2;
   }
   offsets.push(i);
@@ -82,7 +81,7 @@ function stringAround(text: ChunkText, at: number): EncodedRegion | null {
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
-function isUnescapedQuote(text: ChunkText, at: number): boolean {
+function isUnescapedQuote(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 0x22) return false;
   let backslashes = 0;
   while (at - backslashes - 1 >= 0 && text.charCodeAt(at - backslashes - 1) === 0x5c) backslashes++;

@@ -1,4 +1,3 @@
-import type { ChunkText } from '../chunk-text.js';
 import { mappedRegion, type EncodedRegion } from './region.js';
 
 /**
@@ -11,7 +10,7 @@ import { mappedRegion, type EncodedRegion } from './region.js';
 export const URL_ESCAPE_MARKERS = ['%2b', '%2f', '%3d'];
 
 /** The decoded runs of URL value characters around the escapes that start at `escapes` (ascending offsets). */
-export function urlEncodedRegions(text: ChunkText, escapes: readonly number[], limit: number): EncodedRegion[] {
+export function urlEncodedRegions(text: string, escapes: readonly number[], limit: number): EncodedRegion[] {
   const regions: EncodedRegion[] = [];
   let searchedUntil = 0;
   for (const at of escapes) {
@@ -28,13 +27,13 @@ export function urlEncodedRegions(text: ChunkText, escapes: readonly number[], l
 }
 
 /** %2B, %2F, %3D (either case): the escapes of base64's own characters. */
-function isKeyEscape(text: ChunkText, at: number): boolean {
+function isKeyEscape(text: string, at: number): boolean {
   const high = text.charCodeAt(at + 1);
   const low = text.charCodeAt(at + 2) | 0x20;
   return (high === 0x32 && (low === 0x62 || low === 0x66)) || (high === 0x33 && low === 0x64);
 }
 
-function isValueCharacter(text: ChunkText, at: number): boolean {
+function isValueCharacter(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === 0x25) return isHex(text.charCodeAt(at + 1)) && isHex(text.charCodeAt(at + 2));
   if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
@@ -45,7 +44,7 @@ function isHex(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
 }
 
-function decodeRun(text: ChunkText, start: number, end: number): EncodedRegion {
+function decodeRun(text: string, start: number, end: number): EncodedRegion {
   let decoded = '';
   const offsets: number[] = [];
   for (let i = start; i < end; ) {
@@ -54,7 +53,7 @@ function decodeRun(text: ChunkText, start: number, end: number): EncodedRegion {
       decoded += String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
       i += 3;
     } else {
-      decoded += text.charAt(i);
+      decoded += text[i];
       i++;
     }
   }
