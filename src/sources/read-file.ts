@@ -93,8 +93,8 @@ function openRegular(absolutePath: string, flags: number, maxFileSize: number | 
 
 /**
  * A big file's bytes in pieces, read only when asked for: the content stage sniffs the first piece
- * (SNIFF_BYTES) and, for plain text, reads the file again by position (content/windows.ts
- * fileWindows), so a piece read ahead would be wasted. Read synchronously: a read from the page
+ * (SNIFF_BYTES) and, for plain text, reads the file again by position (content/file-windows.ts),
+ * so a piece read ahead would be wasted. Read synchronously: a read from the page
  * cache takes well under a millisecond, and a file scan runs on a worker.
  */
 async function* filePieces(absolutePath: string, flags: number): AsyncGenerator<Buffer> {
