@@ -35,7 +35,7 @@ export class LineIndex {
   /**
    * The line starts that line breaks in segment `index` make, found in its bytes with indexOf (a
    * native scan) rather than a `\r\n?|\n` regex loop; a segment without CR, nearly all, takes one
-   * pass, and no string is decoded for it.
+   * pass.
    */
   private startsIn(index: number): number[] {
     const known = this.starts[index];
