@@ -11,7 +11,7 @@ import { positionalWindows, type TextWindow } from './windows.js';
 /** Not following a symbolic link swapped in since the walk listed the file; not waiting on a FIFO. */
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** The file's windows and how many bytes they cover; throws what open and read throw (the caller skips the file as unreadable). */
+/** The file's windows, and in `counted` how many of its bytes they cover; throws what open and read throw (the caller skips the file as unreadable). */
 export function* fileWindows(path: string, counted: { bytes: number }): Generator<TextWindow> {
   const fd = openSync(path, FLAGS);
   try {
@@ -24,7 +24,8 @@ export function* fileWindows(path: string, counted: { bytes: number }): Generato
         if (read === 0) break;
         filled += read;
       }
-      counted.bytes += filled;
+      // Windows overlap: what is counted is how far into the file they reached.
+      counted.bytes = Math.max(counted.bytes, position + filled);
       return filled === length ? content : content.subarray(0, filled);
     };
     yield* positionalWindows(fstatSync(fd).size, readAt);

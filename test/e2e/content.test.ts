@@ -198,7 +198,8 @@ describe('big, encoded and odd text', () => {
     const head = `${filler(acrossAt)}${prefix}${across}";`;
     const bundle = `${head}${filler(60 * 1024 * 1024 - head.length)}const b="${last}";`;
     write('dist/app.min.js', bundle);
-    const { findings } = scanJson(['.']);
+    const { findings, summary } = scanJson(['.']);
+    expect(summary.bytesScanned).toBe(Buffer.byteLength(bundle));
     expect(findings.map((finding) => [finding.line, finding.column])).toEqual([
       [1, acrossAt + prefix.length + 1],
       [1, bundle.length - last.length - 1],
