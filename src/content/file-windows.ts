@@ -5,7 +5,8 @@
  * them, and the pieces' fresh memory faulted page by page: the benchmark tree's 23 files over 2 MB
  * (a third of its bytes) took half of its CPU time.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { readInto } from '../fs/read-into.js';
 import { positionalWindows, type TextWindow } from './windows.js';
 
 /** Not following a symbolic link swapped in since the walk listed the file; not waiting on a FIFO. */
@@ -17,16 +18,10 @@ export function* fileWindows(path: string, counted: { bytes: number }): Generato
   try {
     const readAt = (position: number, length: number): Buffer => {
       // Owns its memory, so the detection engine can move it to a worker without a copy.
-      const content = Buffer.allocUnsafeSlow(length);
-      let filled = 0;
-      while (filled < length) {
-        const read = readSync(fd, content, filled, length - filled, position + filled);
-        if (read === 0) break;
-        filled += read;
-      }
+      const content = readInto(fd, Buffer.allocUnsafeSlow(length), position);
       // Windows overlap: what is counted is how far into the file they reached.
-      counted.bytes = Math.max(counted.bytes, position + filled);
-      return filled === length ? content : content.subarray(0, filled);
+      counted.bytes = Math.max(counted.bytes, position + content.length);
+      return content;
     };
     yield* positionalWindows(fstatSync(fd).size, readAt);
   } finally {

@@ -4,14 +4,14 @@
  * are right for non-ASCII text and match what editors and SARIF viewers expect. Lines end at LF,
  * CRLF or a lone CR (classic Mac files), and a UTF-8 byte order mark is not a column.
  *
- * Line starts are found in the bytes, per segment of SEGMENT_CHARS, when a lookup first needs
+ * Line starts are found in the bytes, per segment of SEGMENT_BYTES, when a lookup first needs
  * that segment: the detector asks about the lines near keyword hits, so the segments no rule looks at
  * are never indexed (indexing whole chunks up front was 7 % of a history scan's CPU time). Only a
  * line number (`position`, for a finding) needs every segment before it.
  */
 const UTF8_BOM = '\xef\xbb\xbf';
 /** Bytes per part of the text whose line starts are found together. */
-export const SEGMENT_CHARS = 64 * 1024;
+export const SEGMENT_BYTES = 64 * 1024;
 
 export class LineIndex {
   /** Per segment: the offsets where a line starts after a line break in that segment, ascending. */
@@ -29,7 +29,7 @@ export class LineIndex {
     private readonly bytes: Buffer,
     private readonly text: string,
   ) {
-    this.segmentCount = Math.max(1, Math.ceil(bytes.length / SEGMENT_CHARS));
+    this.segmentCount = Math.max(1, Math.ceil(bytes.length / SEGMENT_BYTES));
   }
 
   /**
@@ -40,8 +40,8 @@ export class LineIndex {
   private startsIn(index: number): number[] {
     const known = this.starts[index];
     if (known) return known;
-    const offset = index * SEGMENT_CHARS;
-    const bytes = this.bytes.subarray(offset, offset + SEGMENT_CHARS);
+    const offset = index * SEGMENT_BYTES;
+    const bytes = this.bytes.subarray(offset, offset + SEGMENT_BYTES);
     const starts: number[] = [];
     if (bytes.indexOf(0x0d) === -1) {
       for (let found = bytes.indexOf(0x0a); found !== -1; found = bytes.indexOf(0x0a, found + 1)) starts.push(offset + found + 1);
@@ -57,7 +57,7 @@ export class LineIndex {
   }
 
   private segmentOf(offset: number): number {
-    return Math.min(Math.floor(Math.max(offset, 0) / SEGMENT_CHARS), this.segmentCount - 1);
+    return Math.min(Math.floor(Math.max(offset, 0) / SEGMENT_BYTES), this.segmentCount - 1);
   }
 
   /**
@@ -67,7 +67,7 @@ export class LineIndex {
    */
   linesBackStart(offset: number, count: number, lowest: number): number {
     let left = count + 1;
-    for (let index = this.segmentOf(offset); index >= 0 && (index + 1) * SEGMENT_CHARS > lowest; index--) {
+    for (let index = this.segmentOf(offset); index >= 0 && (index + 1) * SEGMENT_BYTES > lowest; index--) {
       const starts = this.startsIn(index);
       let at = index === this.segmentOf(offset) ? this.lastStartAtOrBefore(starts, offset) : starts.length - 1;
       for (; at >= 0; at--) {
@@ -85,7 +85,7 @@ export class LineIndex {
   linesForwardStart(offset: number, count: number, highest: number): number {
     const limit = Math.min(highest, this.text.length);
     let left = count;
-    for (let index = this.segmentOf(offset); index < this.segmentCount && index * SEGMENT_CHARS <= limit; index++) {
+    for (let index = this.segmentOf(offset); index < this.segmentCount && index * SEGMENT_BYTES <= limit; index++) {
       const starts = this.startsIn(index);
       for (let at = index === this.segmentOf(offset) ? this.lastStartAtOrBefore(starts, offset) + 1 : 0; at < starts.length; at++) {
         if (starts[at]! >= limit) return limit;

@@ -4,6 +4,7 @@ import { readFifo } from '../content/fifo.js';
 import type { ContentItem } from '../content/item.js';
 import { SNIFF_BYTES } from '../content/sniff.js';
 import { WINDOW_BYTES } from '../content/windows.js';
+import { readInto } from '../fs/read-into.js';
 import type { SkippedItem } from './source.js';
 
 export type OpenResult = { item: Omit<ContentItem, 'path'> } | { skipped: Omit<SkippedItem, 'path'> };
@@ -109,17 +110,6 @@ async function* filePieces(absolutePath: string, flags: number): AsyncGenerator<
   } finally {
     closeSync(fd);
   }
-}
-
-/** Fills `content` from `fd`; fewer bytes when the file shrank since its size was taken. */
-function readInto(fd: number, content: Buffer): Buffer {
-  let filled = 0;
-  while (filled < content.length) {
-    const read = readSync(fd, content, filled, content.length - filled, null);
-    if (read === 0) break;
-    filled += read;
-  }
-  return filled === content.length ? content : content.subarray(0, filled);
 }
 
 /** Bigger files get a buffer of their own, so each thread's scratch buffer stays small for the rest of the scan. */

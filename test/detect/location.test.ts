@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, SEGMENT_CHARS } from '../../src/detect/location.js';
+import { LineIndex, SEGMENT_BYTES } from '../../src/detect/location.js';
 import { seededRandom } from './random-keys.js';
 
 const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
@@ -68,16 +68,16 @@ describe('LineIndex', () => {
 
   it('indexes a text of several segments, with line breaks on and across their edges', () => {
     const random = seededRandom(7);
-    const characters: string[] = Array.from({ length: 3 * SEGMENT_CHARS + 500 }, () => (random() < 0.03 ? '\n' : 'x'));
+    const characters: string[] = Array.from({ length: 3 * SEGMENT_BYTES + 500 }, () => (random() < 0.03 ? '\n' : 'x'));
     const put = (at: number, text: string) => characters.splice(at, text.length, ...text);
-    put(SEGMENT_CHARS - 1, '\r\n'); // CRLF split by the first edge: one break
-    put(2 * SEGMENT_CHARS - 1, '\r'); // lone CR as a segment's last character
-    put(2 * SEGMENT_CHARS, 'y');
-    put(3 * SEGMENT_CHARS - 1, '\n'); // LF as a segment's last character
+    put(SEGMENT_BYTES - 1, '\r\n'); // CRLF split by the first edge: one break
+    put(2 * SEGMENT_BYTES - 1, '\r'); // lone CR as a segment's last character
+    put(2 * SEGMENT_BYTES, 'y');
+    put(3 * SEGMENT_BYTES - 1, '\n'); // LF as a segment's last character
     // A line longer than a segment (a minified bundle) in the middle.
-    for (let at = SEGMENT_CHARS + 100; at < 2 * SEGMENT_CHARS + 200; at++) if (characters[at] === '\n') characters[at] = 'x';
+    for (let at = SEGMENT_BYTES + 100; at < 2 * SEGMENT_BYTES + 200; at++) if (characters[at] === '\n') characters[at] = 'x';
     const text = characters.join('');
-    const edges = [1, 2, 3].flatMap((edge) => [edge * SEGMENT_CHARS - 2, edge * SEGMENT_CHARS - 1, edge * SEGMENT_CHARS, edge * SEGMENT_CHARS + 1]);
+    const edges = [1, 2, 3].flatMap((edge) => [edge * SEGMENT_BYTES - 2, edge * SEGMENT_BYTES - 1, edge * SEGMENT_BYTES, edge * SEGMENT_BYTES + 1]);
     const offsets = [...edges, ...Array.from({ length: 300 }, () => Math.floor(random() * text.length)), text.length];
     expectLinesLike(text, indexOf(text), offsets);
     // Line numbers asked in descending order index the segments before as they are needed.
