@@ -38,10 +38,10 @@ const commonJs = {
   logLevel: 'warning',
 };
 
-// Loaded only by --verify (undici), config files (ajv, yaml), archives (yauzl, tar-stream) and
-// PKCS#12 key files (node-forge, required by path at run time). recheck is not a dependency at all:
+// Loaded only by --verify (undici), config files (ajv, yaml; regexpp for custom rules' matchReach),
+// archives (yauzl, tar-stream) and PKCS#12 key files (node-forge, required by path at run time). recheck is not a dependency at all:
 // `rules check` uses it where the user installed it (it finds its native binary by package path).
-const LAZY_PACKAGES = ['undici', 'ajv', 'yaml', 'yauzl', 'tar-stream', 'node-forge', 'recheck'];
+const LAZY_PACKAGES = ['undici', 'ajv', 'yaml', 'yauzl', 'tar-stream', 'node-forge', 'recheck', '@eslint-community/regexpp'];
 
 // Comments and indentation go (a third of the bytes, and the only non-ASCII characters, which
 // would make V8 hold the source as a two-byte string): less to read and hold on every run.

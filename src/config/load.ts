@@ -125,7 +125,7 @@ interface RawConfig {
   [option: string]: unknown;
 }
 
-function customRules(raw: readonly unknown[], file: string): RuleWithExamples[] {
+async function customRules(raw: readonly unknown[], file: string): Promise<RuleWithExamples[]> {
   const rules = raw.map((entry, index) => {
     const where = `${file}: rules[${index}]`;
     try {
@@ -139,7 +139,10 @@ function customRules(raw: readonly unknown[], file: string): RuleWithExamples[] 
     assertSafeRegex(rule.pattern, `${file}: rules[${index}] (${rule.id}).pattern`);
     if (rule.context) assertSafeRegex(rule.context.pattern, `${file}: rules[${index}] (${rule.id}).context.pattern`);
   });
-  return rules;
+  if (rules.length === 0) return rules;
+  // Loaded only for a config with rules of its own: the built-in rules' reach comes with the build.
+  const { withMatchReach } = await import('../rules/match-reach.js');
+  return rules.map(withMatchReach);
 }
 
 /** Reads, validates and prepares one config file; any problem is a one-line ConfigError. */
@@ -163,7 +166,7 @@ export async function loadConfigFile(path: string): Promise<KeyguardConfig> {
   return {
     file,
     dir,
-    rules: customRules(raw.rules ?? [], file),
+    rules: await customRules(raw.rules ?? [], file),
     ruleSettings,
     allowPaths: raw.allowlist?.paths ?? [],
     allowlist: valueAllowlist(raw.allowlist, `${file}: allowlist`),

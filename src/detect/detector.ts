@@ -31,7 +31,7 @@ type PrefilterHits = ReturnType<Prefilter['scan']>;
  */
 const SEGMENT_LENGTH = 32_768;
 const MAX_MATCH_LENGTH = 4096;
-/** What a run's regex is shown after the last place a match may start. */
+/** The most a run's regex is shown after the last place a match may start (a bounded pattern gets its matchReach). */
 const TRAILING = MAX_MATCH_LENGTH + LOOK_MARGIN;
 /** The most characters one regex run is given. */
 export const MAX_RUN_INPUT = SEGMENT_LENGTH + MAX_MATCH_LENGTH + 2 * LOOK_MARGIN;
@@ -160,20 +160,26 @@ export class Detector {
   /**
    * Runs the rule on its windows (ascending, apart), one stretch of at most SEGMENT_LENGTH
    * characters where matches may start per regex run. A run's regex sees LOOK_MARGIN characters
-   * before its stretch and TRAILING after it, so look-arounds judge the real neighbours and a match
-   * that starts in the stretch can run on past it; matches that start later belong to later runs.
+   * before its stretch and, after it, as many as the pattern can read from a start (its
+   * matchReach, at most TRAILING), so look-arounds judge the real neighbours and a match that
+   * starts in the stretch can run on past it; matches that start later belong to later runs.
    *
    * A search that finds nothing does not stop at its stretch's end: the regex reads on through the
-   * TRAILING characters, trying each as a start. Run window by window, those 4,352 characters
-   * after every few-line window were most of the regex time of a tree scan (node --cpu-prof:
-   * generic-secret-keyvalue ~80 % of its time in them). So windows closer than that share a run,
-   * whose regex reads the gap between them once; a match that starts in a gap is skipped, and each
-   * window's search starts at its own start even when a match from the window before ran into it,
-   * so the matches are those of a run per window. Only what a run shows beyond the guaranteed
-   * LOOK_MARGIN / MAX_MATCH_LENGTH differs, which no shipped pattern reaches on real text.
+   * trailing characters, trying each as a start. With TRAILING after every few-line window, those
+   * 4,352 characters were most of the regex time of a tree scan (node --cpu-prof:
+   * generic-secret-keyvalue ~80 % of its time in them; perf: the AWS secret key's 40-character
+   * pattern a third of all regex time, 7 % of a tree worker's CPU). Hence a bounded pattern gets
+   * only its matchReach, and windows closer than the trailing characters share a run, whose regex
+   * reads the gap between them once; a match that starts in a gap is skipped, and each window's
+   * search starts at its own start even when a match from the window before ran into it, so the
+   * matches are those of a run per window. For a bounded pattern the run reads every character
+   * any match starting in the stretch could, so it finds exactly what a run over the whole text
+   * would; for an unbounded one, only what reaches past TRAILING differs, which no shipped pattern
+   * does on real text.
    */
   private collectHits(rule: CompiledRule, text: string, windows: readonly TextWindow[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
+    const trailing = Math.min(TRAILING, rule.matchReach);
     let index = 0;
     let from = windows[0]?.start ?? 0;
     // End of the last match kept, in window `resumeWindow`: that window's search goes on from there.
@@ -182,10 +188,10 @@ export class Detector {
     while (index < windows.length) {
       let last = index;
       const limit = from + SEGMENT_LENGTH;
-      while (last + 1 < windows.length && windows[last + 1]!.start < limit && windows[last + 1]!.start - windows[last]!.end < TRAILING) last++;
+      while (last + 1 < windows.length && windows[last + 1]!.start < limit && windows[last + 1]!.start - windows[last]!.end < trailing) last++;
       const stretchEnd = Math.min(limit, windows[last]!.end);
       const base = Math.max(0, from - LOOK_MARGIN);
-      const slice = this.runInput(text, base, stretchEnd + TRAILING);
+      const slice = this.runInput(text, base, stretchEnd + trailing);
       regex.lastIndex = from - base;
       for (let match = regex.exec(slice); match !== null; match = regex.exec(slice)) {
         if (match[0] === '') regex.lastIndex++;

@@ -19,6 +19,8 @@ export interface CompiledRule {
   anchoredAtName: boolean;
   /** How far from a keyword hit a match or its context may reach. */
   reach: number;
+  /** RuleDefinition.matchReach; Infinity when unbounded or not known. */
+  matchReach: number;
   category: 'secret' | 'risky-code';
 }
 
@@ -43,6 +45,7 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
     multiline: definition.multiline === true,
     anchoredAtName: definition.anchor === 'name',
     reach: definition.context?.within ?? 0,
+    matchReach: definition.matchReach ?? Infinity,
     category: definition.category ?? 'secret',
   }));
 }

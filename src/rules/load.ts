@@ -32,7 +32,8 @@ export async function loadRuleDirectory(dir: string): Promise<RuleWithExamples[]
   const rules = loaded.flatMap((entry) => entry.rules);
   assertUniqueIds(rules);
   assertNoKeyShapedExamples(loaded);
-  return rules;
+  const { withMatchReach } = await import('./match-reach.js');
+  return rules.map(withMatchReach);
 }
 
 /**

@@ -77,6 +77,13 @@ export interface RuleDefinition {
    * test/rules/redos-rules.test.ts proves that bound for such a rule instead of expecting `safe`.
    */
   redos?: string;
+  /**
+   * Derived from `pattern`, never written in a rule: the most characters a match attempt may read
+   * from where it starts (rules/match-reach.ts), absent when that is unbounded. The rule loaders set
+   * it (the build stores it in dist/rules.json); the detector shows a regex no more than this past
+   * the last place a match may start.
+   */
+  matchReach?: number;
 }
 
 /**
