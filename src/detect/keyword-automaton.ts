@@ -6,7 +6,10 @@
 export interface AutomatonTable {
   /** `transitions[state * 256 + byte]`: the next state. */
   transitions: Uint16Array;
-  /** Per state, the keywords (index, length) that end there; empty for most states. */
+  /**
+   * Per state, the keywords (index, length) that end there; empty for most states. The states
+   * where keywords end are numbered last (see outputStatesLast).
+   */
   endings: Array<Array<[keyword: number, length: number]>>;
 }
 
@@ -55,7 +58,32 @@ export function automatonTable(keywords: readonly string[]): AutomatonTable {
       if (byte >= 0x61 && byte <= 0x7a) transitions[row + byte - 0x20] = child; // upper case too
     }
   }
-  return { transitions, endings: ending };
+  return outputStatesLast({ transitions, endings: ending });
+}
+
+/**
+ * The same automaton with its states renumbered so that those where keywords end come after all
+ * others: the scanning loop then tells them apart by comparing the state number with the first of
+ * them, a register compare instead of a table load per byte and walk (the loop's only loads are
+ * then the byte and the next state). The root stays state 0 (no keyword is empty).
+ */
+export function outputStatesLast(table: AutomatonTable): AutomatonTable {
+  const { transitions, endings } = table;
+  const order = [...endings.keys()].sort((a, b) => Number(endings[a]!.length > 0) - Number(endings[b]!.length > 0) || a - b);
+  const renumbered = new Uint16Array(order.length);
+  order.forEach((state, position) => (renumbered[state] = position));
+  const moved = new Uint16Array(transitions.length);
+  order.forEach((state, position) => {
+    for (let byte = 0; byte < 256; byte++) moved[position * 256 + byte] = renumbered[transitions[state * 256 + byte]!]!;
+  });
+  return { transitions: moved, endings: order.map((state) => endings[state]!) };
+}
+
+/** The first state where a keyword ends, when they all come after the others; null otherwise. */
+function firstOutputState(endings: AutomatonTable['endings']): number | null {
+  const first = endings.findIndex((found) => found.length > 0);
+  if (first === -1) return endings.length;
+  return endings.every((found, state) => found.length > 0 === state >= first) ? first : null;
 }
 
 /**
@@ -73,16 +101,19 @@ export class KeywordAutomaton {
   private readonly transitions: Uint16Array;
   /** Per state, the keywords (index, length) that end there, longest first; empty for most states. */
   private readonly outputs: ReadonlyArray<ReadonlyArray<readonly [keyword: number, length: number]>>;
-  private readonly hasOutput: Uint8Array;
+  /** States from this one on are where keywords end (outputStatesLast). */
+  private readonly outputFrom: number;
   /** `outputs` as flat arrays for the scanning loop, made on first use. */
   private flatOutputs: FlatOutputs | undefined;
 
   /** From the keywords, or from the table built for them earlier (keyword-table.ts). */
   constructor(source: readonly string[] | AutomatonTable) {
-    const { transitions, endings } = 'transitions' in source ? source : automatonTable(source);
-    this.transitions = transitions;
-    this.outputs = endings.map((found) => found.sort((a, b) => b[1] - a[1]));
-    this.hasOutput = Uint8Array.from(endings, (found) => (found.length > 0 ? 1 : 0));
+    let table = 'transitions' in source ? source : automatonTable(source);
+    // A table stored by an older build may number its states otherwise.
+    if (firstOutputState(table.endings) === null) table = outputStatesLast(table);
+    this.transitions = table.transitions;
+    this.outputs = table.endings.map((found) => [...found].sort((a, b) => b[1] - a[1]));
+    this.outputFrom = firstOutputState(table.endings)!;
   }
 
   /**
@@ -108,7 +139,7 @@ export class KeywordAutomaton {
     const step = length - overlap;
     if (step < MIN_STREAM_BYTES) return this.walk(bytes, 0, bytes.length, 0, 0, []);
     const lockstep = bytes.length - (STREAMS - 1) * step;
-    const { transitions, hasOutput } = this;
+    const { transitions, outputFrom } = this;
     const found0: number[] = [];
     const found1: number[] = [];
     const found2: number[] = [];
@@ -125,10 +156,10 @@ export class KeywordAutomaton {
       state1 = transitions[(state1 << 8) | bytes[index1]!]!;
       state2 = transitions[(state2 << 8) | bytes[index2]!]!;
       state3 = transitions[(state3 << 8) | bytes[index3]!]!;
-      if (hasOutput[state0] === 1) report(outputs, state0, index, found0);
-      if (hasOutput[state1] === 1 && index >= overlap) report(outputs, state1, index1, found1);
-      if (hasOutput[state2] === 1 && index >= overlap) report(outputs, state2, index2, found2);
-      if (hasOutput[state3] === 1 && index >= overlap) report(outputs, state3, index3, found3);
+      if (state0 >= outputFrom) report(outputs, state0, index, found0);
+      if (state1 >= outputFrom && index >= overlap) report(outputs, state1, index1, found1);
+      if (state2 >= outputFrom && index >= overlap) report(outputs, state2, index2, found2);
+      if (state3 >= outputFrom && index >= overlap) report(outputs, state3, index3, found3);
     }
     // The last part ends at the input's end; the others have a few bytes left to reach theirs.
     this.walk(bytes, lockstep, length, state0, 0, found0);
@@ -139,11 +170,11 @@ export class KeywordAutomaton {
 
   /** One walk over bytes [from, to) from `state`, reporting the keywords that end at `reportFrom` or later. */
   private walk(bytes: Uint8Array, from: number, to: number, state: number, reportFrom: number, found: number[]): number[] {
-    const { transitions, hasOutput } = this;
+    const { transitions, outputFrom } = this;
     const outputs = (this.flatOutputs ??= flatten(this.outputs));
     for (let index = from; index < to; index++) {
       state = transitions[(state << 8) | bytes[index]!]!;
-      if (hasOutput[state] === 1 && index >= reportFrom) report(outputs, state, index, found);
+      if (state >= outputFrom && index >= reportFrom) report(outputs, state, index, found);
     }
     return found;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordAutomaton } from '../../src/detect/keyword-automaton.js';
+import { automatonTable, KeywordAutomaton, type AutomatonTable } from '../../src/detect/keyword-automaton.js';
 import { seededRandom } from './random-keys.js';
 
 function occurrences(automaton: KeywordAutomaton, text: string): Array<[number, number]> {
@@ -96,5 +96,27 @@ describe('KeywordAutomaton', () => {
       text = text.slice(0, length);
       expect(occurrences(automaton, text)).toEqual(bruteForce(keywords, text).sort(endOrder));
     }
+  });
+
+  it('numbers the states where keywords end last, and scans a table numbered otherwise the same', () => {
+    const keywords = ['api-key', 'key', 'token', 'secret', 'sk-', 't3blbkfj', 'ghp_', 'aws'];
+    const table = automatonTable(keywords);
+    const first = table.endings.findIndex((found) => found.length > 0);
+    expect(first).toBeGreaterThan(0);
+    expect(table.endings.every((found, state) => found.length > 0 === state >= first)).toBe(true);
+    // The same automaton with its states in reverse order (the root kept first), as a table stored
+    // by another build might number them.
+    const states = table.endings.length;
+    const position = (state: number) => (state === 0 ? 0 : states - state);
+    const transitions = new Uint16Array(table.transitions.length);
+    for (let state = 0; state < states; state++) {
+      for (let byte = 0; byte < 256; byte++) transitions[position(state) * 256 + byte] = position(table.transitions[state * 256 + byte]!);
+    }
+    const endings: AutomatonTable['endings'] = Array.from({ length: states }, (_, at) => table.endings[at === 0 ? 0 : states - at]!);
+    const random = seededRandom(20261130);
+    const text = Array.from({ length: 4000 }, () => ['key', 'token', 'x', ' ', 'sk-', 'Secret', 'aws', 'T3BlbkFJ', '\n'][Math.floor(random() * 9)]).join('');
+    const reference = bruteForce(keywords, text).sort(byPosition);
+    expect(occurrences(new KeywordAutomaton(table), text).sort(byPosition)).toEqual(reference);
+    expect(occurrences(new KeywordAutomaton({ transitions, endings }), text).sort(byPosition)).toEqual(reference);
   });
 });
