@@ -24,13 +24,25 @@ type Collect = (options?: { type: 'major' | 'minor' }) => void;
 let exposed: Collect | null = null;
 
 /**
- * V8's `gc()`, which Node gives scripts only behind --expose-gc: the flag (process-wide) is set
- * now, so that the contexts created from now on have it, and the function is taken from one.
+ * V8's `gc()`, which Node gives scripts only behind --expose-gc. The flag is read when a context is
+ * created: it is set just long enough to create one and take the function from it, then set back,
+ * so a program that imports keyguard does not find `gc` in the contexts it creates afterwards (nor
+ * loses it when it was started with --expose-gc itself). V8 flags are the whole process's: a
+ * detection worker doing the same at the same moment can set it back in between, hence the retries.
  */
 function exposedGc(): Collect {
   if (exposed) return exposed;
-  setFlagsFromString('--expose-gc');
-  exposed = runInNewContext('gc') as Collect;
+  const own = (globalThis as { gc?: Collect }).gc;
+  if (typeof own === 'function') return (exposed = own);
+  for (let attempt = 0; attempt < 100 && !exposed; attempt++) {
+    setFlagsFromString('--expose-gc');
+    try {
+      exposed = runInNewContext('typeof gc === "function" ? gc : null') as Collect | null;
+    } finally {
+      setFlagsFromString('--no-expose-gc');
+    }
+  }
+  if (!exposed) throw new Error('cannot expose V8 garbage collection (--expose-gc)');
   return exposed;
 }
 
