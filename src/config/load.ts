@@ -140,9 +140,9 @@ async function customRules(raw: readonly unknown[], file: string): Promise<RuleW
     if (rule.context) assertSafeRegex(rule.context.pattern, `${file}: rules[${index}] (${rule.id}).context.pattern`);
   });
   if (rules.length === 0) return rules;
-  // Loaded only for a config with rules of its own: the built-in rules' reach comes with the build.
-  const { withMatchReach } = await import('../rules/match-reach.js');
-  return rules.map(withMatchReach);
+  // Loaded only for a config with rules of its own: the built-in rules' facts come with the build.
+  const { withDerivedFacts } = await import('../rules/derived-facts.js');
+  return rules.map(withDerivedFacts);
 }
 
 /** Reads, validates and prepares one config file; any problem is a one-line ConfigError. */

@@ -111,6 +111,10 @@ export class Detector {
         this.collectNameHits(rule, text, offsets, path, lines, hits);
         continue;
       }
+      if (rule.anchoredAtKeyword) {
+        this.collectKeywordHits(rule, text, offsets, path, lines, hits);
+        continue;
+      }
       const windows = rule.multiline ? [{ start: 0, end: text.length }] : this.windowsFor(rule, offsets, lines, text.length, windowsByKey);
       this.collectHits(rule, text, windows, path, lines, hits);
     }
@@ -245,6 +249,31 @@ export class Detector {
       this.work.runs++;
       if (!match) continue;
       matchedUntil = start + match[0].length;
+      this.judge(rule, match, base, text, path, lines, hits);
+    }
+  }
+
+  /**
+   * Runs a keyword-anchored rule (every match begins with one of its keywords): the sticky regex is
+   * tried once where each keyword starts, shown LOOK_MARGIN characters before it and as many after
+   * as the pattern can read. A hit inside the last match is skipped, as a left-to-right scan steps
+   * over it. This finds what the windows would: a scan of them tries the same starts, and any other
+   * start cannot match; only a match that runs through several lines into a window apart from its
+   * own (none of these patterns spans lines) could be seen differently.
+   */
+  private collectKeywordHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
+    const { regex } = rule;
+    const trailing = Math.min(TRAILING, rule.matchReach);
+    let matchedUntil = 0;
+    for (const offset of offsets) {
+      if (offset < matchedUntil) continue;
+      const base = Math.max(0, offset - LOOK_MARGIN);
+      const slice = this.runInput(text, base, offset + trailing);
+      regex.lastIndex = offset - base;
+      const match = regex.exec(slice);
+      this.work.runs++;
+      if (!match) continue;
+      matchedUntil = offset + Math.max(1, match[0].length);
       this.judge(rule, match, base, text, path, lines, hits);
     }
   }

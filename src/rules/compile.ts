@@ -6,7 +6,7 @@ export interface CompiledRule {
   definition: RuleDefinition;
   /**
    * `g` to walk all matches, `d` for the secret's exact offsets within each match; sticky (`y`)
-   * for name-anchored rules, which are tried at given offsets only.
+   * for rules anchored at names or keywords, which are tried at given offsets only.
    */
   regex: RegExp;
   context: { regex: RegExp; within: number } | null;
@@ -17,6 +17,8 @@ export interface CompiledRule {
   multiline: boolean;
   /** Tried only where a name holding a keyword begins (RuleDefinition.anchor). */
   anchoredAtName: boolean;
+  /** Tried only where a keyword begins (RuleDefinition.keywordAnchored). */
+  anchoredAtKeyword: boolean;
   /** How far from a keyword hit a match or its context may reach. */
   reach: number;
   /** RuleDefinition.matchReach; Infinity when unbounded or not known. */
@@ -26,10 +28,11 @@ export interface CompiledRule {
 
 /**
  * The flags a rule's regex runs with: `g` to walk all matches, `d` for the secret's offsets, sticky
- * (`y`) for name-anchored rules, then the rule's own. The ReDoS check judges the regex with these.
+ * (`y`) for rules anchored at names or keywords, then the rule's own. The ReDoS check judges the regex with these.
  */
-export function regexFlags(definition: Pick<RuleDefinition, 'anchor' | 'flags'>): string {
-  return `gd${definition.anchor === 'name' ? 'y' : ''}${definition.flags ?? ''}`;
+export function regexFlags(definition: Pick<RuleDefinition, 'anchor' | 'flags' | 'keywordAnchored'>): string {
+  const sticky = definition.anchor === 'name' || definition.keywordAnchored === true;
+  return `gd${sticky ? 'y' : ''}${definition.flags ?? ''}`;
 }
 
 /** A context pattern is tested (not walked) near the secret, in any case. */
@@ -44,6 +47,7 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRule[] {
     generic: definition.generic === true,
     multiline: definition.multiline === true,
     anchoredAtName: definition.anchor === 'name',
+    anchoredAtKeyword: definition.keywordAnchored === true,
     reach: definition.context?.within ?? 0,
     matchReach: definition.matchReach ?? Infinity,
     category: definition.category ?? 'secret',

@@ -32,8 +32,8 @@ export async function loadRuleDirectory(dir: string): Promise<RuleWithExamples[]
   const rules = loaded.flatMap((entry) => entry.rules);
   assertUniqueIds(rules);
   assertNoKeyShapedExamples(loaded);
-  const { withMatchReach } = await import('./match-reach.js');
-  return rules.map(withMatchReach);
+  const { withDerivedFacts } = await import('./derived-facts.js');
+  return rules.map(withDerivedFacts);
 }
 
 /**

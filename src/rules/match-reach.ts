@@ -9,7 +9,6 @@
  * every character class or literal is one UTF-16 unit.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import type { RuleDefinition } from './types.js';
 
 /** The most characters a node can consume, and the most it can read counted from its start. */
 interface Extent {
@@ -24,12 +23,6 @@ const ONE: Extent = { length: 1, reach: 1 };
 export function matchReach(pattern: string): number {
   const ast = new RegExpParser().parsePattern(pattern, 0, pattern.length, { unicode: false });
   return choice(ast.alternatives).reach;
-}
-
-/** `rule` with its matchReach, which the rule loaders add (absent when unbounded). */
-export function withMatchReach<T extends RuleDefinition>(rule: T): T {
-  const reach = matchReach(rule.pattern);
-  return Number.isFinite(reach) ? { ...rule, matchReach: reach } : rule;
 }
 
 function choice(alternatives: readonly AST.Alternative[]): Extent {

@@ -84,6 +84,12 @@ export interface RuleDefinition {
    * the last place a match may start.
    */
   matchReach?: number;
+  /**
+   * Derived from `pattern` and `keywords`, never written in a rule: every match begins with one of
+   * the keywords (rules/keyword-anchor.ts), so the detector tries the pattern only where a keyword
+   * starts. Set by the rule loaders with matchReach.
+   */
+  keywordAnchored?: true;
 }
 
 /**

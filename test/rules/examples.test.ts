@@ -18,12 +18,15 @@ const compiled = compileRules(definitions);
 const detector = new Detector(compiled);
 
 /**
- * The same rules with name anchoring switched off: their regexes scan every position around the
- * keywords. Anchoring is only a shortcut, so both detectors must find exactly the same.
+ * The same rules with anchoring (at names, at keywords) switched off: their regexes scan every
+ * position around the keywords. Anchoring is only a shortcut, so both detectors must find exactly
+ * the same.
  */
 const scanningDetector = new Detector(
   compiled.map((rule) =>
-    rule.anchoredAtName ? { ...rule, anchoredAtName: false, regex: new RegExp(rule.definition.pattern, `gd${rule.definition.flags ?? ''}`) } : rule,
+    rule.anchoredAtName || rule.anchoredAtKeyword
+      ? { ...rule, anchoredAtName: false, anchoredAtKeyword: false, regex: new RegExp(rule.definition.pattern, `gd${rule.definition.flags ?? ''}`) }
+      : rule,
   ),
 );
 
@@ -108,8 +111,8 @@ describe('rule examples', () => {
           expect(ruleIdsFound(expand(example, `${rule.id}:negative:${index}`))).not.toContain(rule.id);
         });
       }
-      if (rule.anchor === 'name') {
-        it('finds the same with and without name anchoring', () => {
+      if (rule.anchor === 'name' || rule.keywordAnchored) {
+        it(`finds the same with and without anchoring at ${rule.anchor === 'name' ? 'names' : 'keywords'}`, () => {
           const expanded = [
             ...rule.examples.map((example, index) => expand(example, `${rule.id}:example:${index}`)),
             ...rule.negativeExamples.map((example, index) => expand(example, `${rule.id}:negative:${index}`)),
