@@ -4,6 +4,7 @@
  * part, so a key that crosses a cut is seen whole by the window where it starts and reported once,
  * with its line and column counted from the start of the whole content.
  */
+import { isAscii } from 'node:buffer';
 import type { WindowPlacement } from '../sources/chunk.js';
 
 /**
@@ -36,6 +37,12 @@ class Position {
       // Native searches from break to break: minified code and source maps have few, long lines.
       for (let at = bytes.indexOf(0x0a); at !== -1 && at <= lastBreak; at = bytes.indexOf(0x0a, at + 1)) this.line++;
       this.column = 0;
+    }
+    // Minified code and source maps are megabytes without a line break: ASCII (one UTF-16 unit a
+    // byte) is told natively instead of byte by byte (perf: 3 % of a tree scan's worker time).
+    if (isAscii(bytes.subarray(lastBreak + 1))) {
+      this.column += bytes.length - lastBreak - 1;
+      return;
     }
     for (let i = lastBreak + 1; i < bytes.length; i++) {
       const byte = bytes[i]!;

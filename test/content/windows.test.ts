@@ -6,8 +6,13 @@ async function* inPieces(text: Buffer, size: number): AsyncGenerator<Buffer> {
 }
 
 describe('textWindows', () => {
-  it('owns every byte exactly once and knows the line and column where each window starts', async () => {
-    const line = `${'é'.repeat(10)}${'a'.repeat(990)}\n`;
+  // Short lines; one minified line of ASCII; one line of ASCII with 2- and 4-byte characters (a
+  // 4-byte one is two UTF-16 columns) here and there.
+  it.each([
+    ['short lines', `${'é'.repeat(10)}${'a'.repeat(990)}\n`],
+    ['one ASCII line', 'a'.repeat(997)],
+    ['one mixed line', `${'b'.repeat(600)}é${'c'.repeat(300)}😀`],
+  ])('owns every byte exactly once and knows the line and column where each window starts: %s', async (_shape, line) => {
     const text = Buffer.from(line.repeat(Math.ceil((2.5 * WINDOW_BYTES) / Buffer.byteLength(line))));
     const windows = [];
     for await (const window of textWindows(inPieces(text, 1_000_003))) windows.push(window);
