@@ -258,8 +258,9 @@ export class Detector {
    * tried once where each keyword starts, shown LOOK_MARGIN characters before it and as many after
    * as the pattern can read. A hit inside the last match is skipped, as a left-to-right scan steps
    * over it. This finds what the windows would: a scan of them tries the same starts, and any other
-   * start cannot match; only a match that runs through several lines into a window apart from its
-   * own (none of these patterns spans lines) could be seen differently.
+   * start cannot match. Only a keyword inside a match that runs on past its own window into the
+   * next one (more lines than a window holds after its hit) is tried by the windows and skipped
+   * here; withoutOverlaps would keep one of the two anyway.
    */
   private collectKeywordHits(rule: CompiledRule, text: string, offsets: readonly number[], path: string, lines: LineIndex, hits: Hit[]): void {
     const { regex } = rule;
